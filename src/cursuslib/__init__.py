@@ -1,0 +1,65 @@
+"""Klantgesprekken course library: exercises as data, answers that are never lost, feedback in Dutch.
+
+Notebooks use two calls::
+
+    from cursuslib import show_exercise, show_answers_info
+    show_exercise("01-quiz-lsd")
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+__version__ = "0.1.0"
+__all__ = ["show_answers_info", "show_exercise"]
+
+if TYPE_CHECKING:
+    import ipywidgets
+
+
+def show_exercise(exercise_id: str) -> ipywidgets.Widget:
+    """Return the widget for an exercise from ``exercises/``; a content mistake is shown as a Dutch message."""
+    import ipywidgets as w
+
+    from .content import ContentError, find_exercise
+    from .text import escape
+    from .widgets import make_widget
+
+    try:
+        return make_widget(find_exercise(exercise_id))
+    except ContentError as exc:
+        return w.HTML(
+            '<div role="alert" style="border-left:4px solid #8a1c1c;padding:0.3em 0.6em">'
+            f"<strong>Deze oefening kan niet worden getoond.</strong><br>{escape(str(exc))}</div>"
+        )
+
+
+def show_answers_info() -> ipywidgets.Widget:
+    """Return a short Dutch note on where answers are saved and how to download them."""
+    import ipywidgets as w
+
+    from . import paths
+    from .store import get_store
+    from .text import escape
+
+    store = get_store()
+    folder = store.folder
+    root = paths.course_root()
+    shown = str(folder)
+    if root is not None:
+        try:
+            shown = str(folder.relative_to(root.resolve())) + "/"
+        except ValueError:
+            pass
+    count = 0
+    try:
+        count = len(store.entries())
+    except Exception:  # noqa: BLE001 - a notice is enough here; the store reports details itself
+        pass
+    return w.HTML(
+        "<div style='border-left:4px solid #1f5fa8;padding:0.3em 0.6em'>"
+        f"<p>Je antwoorden worden automatisch bewaard in <code>{escape(shown)}{escape(store.path.name)}</code>"
+        f" (volledig pad: <code>{escape(str(store.path))}</code>). Er staan nu {count} antwoorden in.</p>"
+        "<p>Downloaden: zoek het bestand op in de bestandsbrowser links, klik er met de rechtermuisknop op en "
+        "kies <em>Downloaden</em>.</p></div>"
+    )

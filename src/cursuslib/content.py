@@ -1,0 +1,398 @@
+"""Loading and validating exercise files (``exercises/<lesson>.yaml``, schema version 1).
+
+The schema is declared below as data (one :class:`Field` per key, with a Dutch
+description), so error messages, the teacher documentation and templates all come
+from one place. Every mistake becomes a :class:`ContentError` whose Dutch message
+names the file, the exercise (id or position), the field and what is allowed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from . import paths
+
+#: The schema version this code reads; files carry it as ``schema_version``.
+SCHEMA_VERSION = 1
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+KEY_PATTERN = re.compile(r"^[A-Za-z0-9_]{1,20}$")
+
+#: The STARR(T) steps in order, with the default prompt for each.
+REFLECTION_STEPS: dict[str, tuple[str, str]] = {
+    "situatie": ("Situatie", "Wat speelde er? Wie waren erbij, waar en wanneer was het?"),
+    "taak": ("Taak", "Wat was jouw rol? Wat wilde je bereiken?"),
+    "actie": ("Actie", "Wat deed en zei je precies, en waarom koos je daarvoor?"),
+    "resultaat": ("Resultaat", "Wat was het effect? Hoe reageerde de ander?"),
+    "reflectie": ("Reflectie", "Wat ging goed? Wat doe je de volgende keer anders?"),
+    "transfer": ("Transfer", "In welke andere situatie ga je dit ook toepassen?"),
+}
+
+SORT_ANSWERS = {"doen": "Doen", "niet_doen": "Niet doen"}
+
+
+class ContentError(Exception):
+    """A mistake in an exercise file; ``str(error)`` is the Dutch message for the teacher."""
+
+
+# --------------------------------------------------------------------------- model
+@dataclass(frozen=True)
+class Option:
+    """One answer option of a choice quiz."""
+
+    key: str
+    text: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One statement of a do/don't sort, with the right category and why."""
+
+    text: str
+    answer: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """An exercise as loaded from a file: common fields plus the type's own ``data``."""
+
+    id: str
+    type: str
+    title: str
+    instruction: str
+    lesson: str
+    source: str
+    data: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class Lesson:
+    """One exercise file: its lesson name, title and exercises in file order."""
+
+    lesson: str
+    title: str
+    path: Path
+    exercises: tuple[Exercise, ...]
+
+
+# --------------------------------------------------------------------------- schema
+@dataclass(frozen=True)
+class Field:
+    """One key of an exercise: its Dutch description and how to check its value."""
+
+    name: str
+    description: str
+    check: Callable[[Any, Mapping[str, Any]], Any]
+    required: bool = True
+    #: Value used when an optional field is left out; it goes through ``check`` too.
+    default: Any = None
+
+
+class _Invalid(Exception):
+    """Raised by a field check with the Dutch 'what is allowed' text."""
+
+
+def _text(value: Any, _: Mapping[str, Any]) -> str:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise _Invalid(f"verwacht een tekst die niet leeg is (niet {_describe(value)})")
+    return value.strip()
+
+
+def _optional_text(value: Any, ctx: Mapping[str, Any]) -> str:
+    return "" if value is None else _text(value, ctx)
+
+
+def _positive_int(value: Any, _: Mapping[str, Any]) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
+        raise _Invalid(f"verwacht een heel getal van 0 tot en met 1000 (niet {_describe(value)})")
+    return value
+
+
+def _options(value: Any, _: Mapping[str, Any]) -> tuple[Option, ...]:
+    if not isinstance(value, list) or len(value) < 2:
+        raise _Invalid(f"verwacht een lijst van minstens 2 opties (niet {_describe(value)})")
+    result: list[Option] = []
+    for number, item in enumerate(value, start=1):
+        where = f"optie {number}"
+        if not isinstance(item, dict):
+            raise _Invalid(f"{where}: verwacht 'key', 'text' en 'explanation' (niet {_describe(item)})")
+        _no_unknown(item, {"key", "text", "explanation"}, where)
+        key = item.get("key")
+        if not isinstance(key, (str, int)) or isinstance(key, bool) or not KEY_PATTERN.match(str(key)):
+            raise _Invalid(f"{where}, 'key': verwacht een korte sleutel van letters of cijfers, zoals a of b (niet {_describe(key)})")
+        for name in ("text", "explanation"):
+            if name not in item:
+                raise _Invalid(f"{where}: het veld '{name}' ontbreekt")
+            try:
+                _text(item[name], {})
+            except _Invalid as exc:
+                raise _Invalid(f"{where}, '{name}': {exc}") from None
+        if any(option.key == str(key) for option in result):
+            raise _Invalid(f"{where}: de sleutel '{key}' komt twee keer voor; elke optie heeft een eigen sleutel")
+        result.append(Option(str(key), _text(item["text"], {}), _text(item["explanation"], {})))
+    return tuple(result)
+
+
+def _correct(value: Any, ctx: Mapping[str, Any], *, many: bool) -> frozenset[str]:
+    keys = [option.key for option in ctx.get("options", ())]
+    allowed = ", ".join(keys)
+    items = value if isinstance(value, list) else [value]
+    if many and not isinstance(value, list):
+        raise _Invalid(f"verwacht een lijst met sleutels van de goede opties, zoals [a, c]; kies uit: {allowed}")
+    if not many and isinstance(value, list):
+        raise _Invalid(f"verwacht precies één sleutel (dit is single_choice); kies uit: {allowed}")
+    if not items:
+        raise _Invalid(f"verwacht minstens één goede optie; kies uit: {allowed}")
+    for item in items:
+        if isinstance(item, bool) or str(item) not in keys:
+            raise _Invalid(f"{_describe(item)} is geen optie van deze oefening; kies uit: {allowed}")
+    return frozenset(str(item) for item in items)
+
+
+def _statements(value: Any, _: Mapping[str, Any]) -> tuple[Statement, ...]:
+    if not isinstance(value, list) or len(value) < 2:
+        raise _Invalid(f"verwacht een lijst van minstens 2 uitspraken (niet {_describe(value)})")
+    result = []
+    allowed = ", ".join(SORT_ANSWERS)
+    for number, item in enumerate(value, start=1):
+        where = f"uitspraak {number}"
+        if not isinstance(item, dict):
+            raise _Invalid(f"{where}: verwacht 'text', 'answer' en 'explanation' (niet {_describe(item)})")
+        _no_unknown(item, {"text", "answer", "explanation"}, where)
+        for name in ("text", "answer", "explanation"):
+            if name not in item:
+                raise _Invalid(f"{where}: het veld '{name}' ontbreekt")
+        if item["answer"] not in SORT_ANSWERS:
+            raise _Invalid(f"{where}, 'answer': {_describe(item['answer'])} is niet toegestaan; kies uit: {allowed}")
+        try:
+            result.append(Statement(_text(item["text"], {}), item["answer"], _text(item["explanation"], {})))
+        except _Invalid as exc:
+            raise _Invalid(f"{where}: {exc}") from None
+    return tuple(result)
+
+
+def _prompts(value: Any, _: Mapping[str, Any]) -> dict[str, str]:
+    allowed = ", ".join(REFLECTION_STEPS)
+    if value is None:
+        value = {}
+    if not isinstance(value, dict):
+        raise _Invalid(f"verwacht per stap een vraag, zoals 'situatie: ...'; stappen: {allowed}")
+    prompts = {key: default for key, (_, default) in REFLECTION_STEPS.items()}
+    for key, text in value.items():
+        if key not in REFLECTION_STEPS:
+            raise _Invalid(f"de stap {_describe(key)} bestaat niet; kies uit: {allowed}")
+        try:
+            prompts[key] = _text(text, {})
+        except _Invalid as exc:
+            raise _Invalid(f"stap '{key}': {exc}") from None
+    return prompts
+
+
+COMMON_FIELDS: tuple[Field, ...] = (
+    Field("id", "vaste, unieke naam van de oefening: kleine letters, cijfers en streepjes", _text),
+    Field("type", "soort oefening", _text),
+    Field("title", "titel boven de oefening", _text),
+    Field("instruction", "korte opdracht voor de student", _optional_text, required=False),
+)
+
+TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
+    "single_choice": (
+        Field("question", "de vraag", _text),
+        Field("options", "de antwoordopties, elk met key, text en explanation", _options),
+        Field("correct", "de sleutel van de goede optie", lambda v, c: _correct(v, c, many=False)),
+        Field("model_answer", "toelichting die na een poging te zien is", _optional_text, required=False),
+    ),
+    "multiple_choice": (
+        Field("question", "de vraag", _text),
+        Field("options", "de antwoordopties, elk met key, text en explanation", _options),
+        Field("correct", "lijst met de sleutels van alle goede opties", lambda v, c: _correct(v, c, many=True)),
+        Field("model_answer", "toelichting die na een poging te zien is", _optional_text, required=False),
+    ),
+    "sort": (
+        Field("statements", "de uitspraken, elk met text, answer (doen of niet_doen) en explanation", _statements),
+        Field("model_answer", "toelichting die na een poging te zien is", _optional_text, required=False),
+    ),
+    "reflection": (
+        Field("prompts", "eigen vraag per STARR(T)-stap (de andere stappen houden hun standaardvraag)", _prompts,
+              required=False, default=None),
+        Field("min_words", "aantal woorden per stap waaronder een tip verschijnt", _positive_int,
+              required=False, default=15),
+    ),
+}
+
+#: Extra types registered by other modules (for example the language exercises).
+def register_type(name: str, fields: tuple[Field, ...]) -> None:
+    """Add an exercise type and its fields to the schema."""
+    TYPE_FIELDS[name] = fields
+
+
+# --------------------------------------------------------------------------- helpers
+def _describe(value: Any) -> str:
+    if value is None:
+        return "leeg"
+    if isinstance(value, bool):
+        return "ja/nee-waarde " + ("true" if value else "false")
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"'{shown}'"
+    if isinstance(value, (int, float)):
+        return f"het getal {value}"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, dict):
+        return "een blok met velden"
+    return type(value).__name__
+
+
+def _no_unknown(item: Mapping[str, Any], known: set[str], where: str) -> None:
+    unknown = sorted(str(key) for key in item if key not in known)
+    if unknown:
+        raise _Invalid(f"{where}: onbekend veld '{unknown[0]}'; toegestaan: {', '.join(sorted(known))}")
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+# --------------------------------------------------------------------------- loading
+def parse_exercise(item: Any, *, lesson: str, source: str, position: int) -> Exercise:
+    """Validate one exercise mapping from a file and return it."""
+    where = f"{source}, oefening nr. {position}"
+    if not isinstance(item, dict):
+        raise ContentError(f"{where}: verwacht een blok met velden zoals 'id:' en 'type:' (niet {_describe(item)}).")
+    raw_id = item.get("id")
+    if isinstance(raw_id, str) and raw_id.strip():
+        where = f"{source}, oefening '{raw_id}' (nr. {position})"
+    if "id" not in item:
+        raise ContentError(f"{where}: het veld 'id' ontbreekt. Geef elke oefening een vaste naam, zoals '01-quiz-lsd'.")
+    if not isinstance(raw_id, str) or not ID_PATTERN.match(raw_id):
+        raise ContentError(
+            f"{where}, veld 'id': {_describe(raw_id)} is niet toegestaan; gebruik kleine letters, cijfers en streepjes, zoals '01-quiz-lsd'."
+        )
+    kind = item.get("type")
+    allowed_types = ", ".join(sorted(TYPE_FIELDS))
+    if kind not in TYPE_FIELDS:
+        what = "ontbreekt" if kind is None else f"{_describe(kind)} is onbekend"
+        raise ContentError(f"{where}, veld 'type': {what}; toegestaan: {allowed_types}.")
+    fields = (*COMMON_FIELDS, *TYPE_FIELDS[kind])
+    known = {f.name for f in fields}
+    unknown = sorted(str(key) for key in item if key not in known)
+    if unknown:
+        raise ContentError(
+            f"{where}: onbekend veld '{unknown[0]}' voor type {kind}; toegestaan: {', '.join(sorted(known))}."
+        )
+    values: dict[str, Any] = {}
+    for spec in fields:
+        if spec.name not in item:
+            if spec.required:
+                raise ContentError(f"{where}: het veld '{spec.name}' ontbreekt ({spec.description}).")
+            values[spec.name] = spec.check(spec.default, values)
+            continue
+        try:
+            values[spec.name] = spec.check(item[spec.name], values)
+        except _Invalid as exc:
+            raise ContentError(f"{where}, veld '{spec.name}': {exc}.") from None
+    common = {name: values.pop(name) for name in ("id", "type", "title", "instruction")}
+    return Exercise(**common, lesson=lesson, source=source, data=values)
+
+
+def load_lesson(path: Path) -> Lesson:
+    """Load and validate one exercise file."""
+    source = _display(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise ContentError(f"{source}: het bestand is geen UTF-8-tekst; sla het op als UTF-8.") from None
+    except OSError as exc:
+        raise ContentError(f"{source}: het bestand kan niet worden gelezen ({exc.strerror}).") from None
+    try:
+        doc = yaml.safe_load(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        place = f", regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
+        problem = exc.problem or "onbekende fout"
+        raise ContentError(
+            f"{source}{place}: de YAML-opbouw klopt niet ({problem}). "
+            "Controleer de inspringing, de dubbele punten en de aanhalingstekens."
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ContentError(f"{source}: de YAML-opbouw klopt niet ({exc}).") from None
+    if not isinstance(doc, dict):
+        raise ContentError(f"{source}: verwacht bovenaan 'schema_version', 'lesson', 'title' en 'exercises'.")
+    allowed_top = {"schema_version", "lesson", "title", "exercises"}
+    unknown = sorted(str(key) for key in doc if key not in allowed_top)
+    if unknown:
+        raise ContentError(f"{source}: onbekend veld '{unknown[0]}' bovenaan; toegestaan: {', '.join(sorted(allowed_top))}.")
+    version = doc.get("schema_version")
+    if version != SCHEMA_VERSION:
+        raise ContentError(
+            f"{source}, veld 'schema_version': {_describe(version)} wordt niet ondersteund; toegestaan: {SCHEMA_VERSION}."
+        )
+    lesson = doc.get("lesson")
+    if lesson != path.stem:
+        raise ContentError(f"{source}, veld 'lesson': verwacht '{path.stem}' (de bestandsnaam zonder .yaml), niet {_describe(lesson)}.")
+    try:
+        title = _text(doc.get("title"), {})
+    except _Invalid as exc:
+        raise ContentError(f"{source}, veld 'title': {exc}.") from None
+    items = doc.get("exercises")
+    if not isinstance(items, list) or not items:
+        raise ContentError(f"{source}, veld 'exercises': verwacht een lijst met minstens één oefening (niet {_describe(items)}).")
+    exercises = tuple(
+        parse_exercise(item, lesson=lesson, source=source, position=number)
+        for number, item in enumerate(items, start=1)
+    )
+    seen: dict[str, int] = {}
+    for number, exercise in enumerate(exercises, start=1):
+        if exercise.id in seen:
+            raise ContentError(
+                f"{source}, oefening '{exercise.id}' (nr. {number}), veld 'id': deze naam is al gebruikt "
+                f"door oefening nr. {seen[exercise.id]}; elke oefening heeft een eigen id."
+            )
+        seen[exercise.id] = number
+    return Lesson(lesson=lesson, title=title, path=path, exercises=exercises)
+
+
+def load_course(folder: Path | None = None) -> dict[str, Lesson]:
+    """Load every ``*.yaml`` file in ``folder`` (default: the course's exercises) and check ids are unique."""
+    folder = folder or paths.exercises_dir()
+    if not folder.is_dir():
+        raise ContentError(f"De map met oefeningen ({folder}) bestaat niet.")
+    lessons: dict[str, Lesson] = {}
+    owner: dict[str, str] = {}
+    for path in sorted(folder.glob("*.yaml")):
+        lesson = load_lesson(path)
+        for exercise in lesson.exercises:
+            if exercise.id in owner:
+                raise ContentError(
+                    f"{exercise.source}, oefening '{exercise.id}', veld 'id': deze naam is al gebruikt in "
+                    f"{owner[exercise.id]}; elke oefening in de cursus heeft een eigen id."
+                )
+            owner[exercise.id] = exercise.source
+        lessons[lesson.lesson] = lesson
+    return lessons
+
+
+def find_exercise(exercise_id: str, folder: Path | None = None) -> Exercise:
+    """Return the exercise with ``exercise_id`` from the course's files."""
+    for lesson in load_course(folder).values():
+        for exercise in lesson.exercises:
+            if exercise.id == exercise_id:
+                return exercise
+    raise ContentError(
+        f"Oefening '{exercise_id}' staat in geen enkel bestand in {folder or paths.exercises_dir()}. "
+        "Controleer de naam (id) in het notebook en in het oefenbestand."
+    )

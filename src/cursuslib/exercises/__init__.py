@@ -1,0 +1,1 @@
+"""Pure exercise logic, one module per exercise type: checking answers, building feedback."""

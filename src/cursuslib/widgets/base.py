@@ -1,0 +1,117 @@
+"""Shared parts of every exercise widget: header, saving, notices and a feedback area."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+import ipywidgets as w
+from traitlets import Bool, Unicode
+
+from ..content import Exercise
+from ..store import AnswerStore, StoreError, get_store
+from ..text import escape, inline_markdown
+
+CSS = """
+<style>
+.cursus-exercise { border: 1px solid #767676; border-radius: 6px; padding: 0.6em 1em; margin: 0.5em 0; max-width: 60em; }
+.cursus-exercise h3 { margin: 0.2em 0 0.4em 0; }
+.cursus-feedback { margin-top: 0.4em; line-height: 1.45; }
+.cursus-good { color: #14602b; font-weight: bold; }
+.cursus-todo { color: #8a1c1c; font-weight: bold; }
+.cursus-notice { background: #fff4ce; color: #3b2f00; border-left: 4px solid #8a6d00; padding: 0.3em 0.6em; }
+.cursus-model { background: #eef4fb; color: #10253f; border-left: 4px solid #1f5fa8; padding: 0.3em 0.6em; }
+.cursus-answer { white-space: pre-wrap; background: #f6f6f6; color: #1b1b1b; padding: 0.3em 0.6em; border-radius: 4px; }
+.cursus-saved { color: #4a4a4a; font-size: 0.9em; }
+</style>
+"""
+
+GOOD = '<span class="cursus-good">✔ Goed</span>'
+TODO = '<span class="cursus-todo">✘ Nog niet</span>'
+
+
+def live_region(inner_html: str) -> str:
+    """Wrap feedback HTML in a polite live region so screen readers announce it."""
+    return f'<div class="cursus-feedback" role="status" aria-live="polite">{inner_html}</div>'
+
+
+def button(label: str, *, tooltip: str = "", style: str = "") -> w.Button:
+    """Return a button whose visible text is also its accessible name."""
+    return w.Button(description=label, tooltip=tooltip or label, button_style=style,
+                    layout=w.Layout(width="auto"))
+
+
+class ExerciseWidget(w.VBox):
+    """Base of all exercise widgets: loads the saved state and saves every change."""
+
+    exercise_id = Unicode(help="Stable id of the exercise in exercises/*.yaml").tag(sync=False)
+    attempted = Bool(False, help="True once the student has checked an answer").tag(sync=False)
+
+    def __init__(self, exercise: Exercise, *, store: AnswerStore | None = None) -> None:
+        super().__init__()
+        self.exercise = exercise
+        self.exercise_id = exercise.id
+        self.store = store or get_store()
+        self.add_class("cursus-exercise")
+        header = f"{CSS}<h3>{escape(exercise.title)}</h3>"
+        if exercise.instruction:
+            header += f"<p>{inline_markdown(exercise.instruction)}</p>"
+        self.header = w.HTML(header)
+        self.notice = w.HTML("")
+        self.saved_label = w.HTML("")
+        self._restoring = False
+        saved = self._load()
+        self._show_notices()
+        self.build()
+        self._restoring = True
+        try:
+            self.restore(saved if isinstance(saved, dict) else {})
+        finally:
+            self._restoring = False
+        self._show_notices()
+
+    # -- to implement per type ---------------------------------------------
+    def build(self) -> None:
+        """Create the child widgets and set ``self.children``."""
+        raise NotImplementedError
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Show a saved state (answers and feedback) in the widgets."""
+        raise NotImplementedError
+
+    def state(self) -> dict[str, Any]:
+        """Return the state to save."""
+        raise NotImplementedError
+
+    # -- saving -------------------------------------------------------------
+    def _load(self) -> Any:
+        try:
+            return self.store.get(self.exercise.id, {})
+        except StoreError as exc:
+            self.store.notices.append(str(exc))
+            return {}
+
+    def save(self) -> None:
+        """Save the current state unless the widget is still restoring it."""
+        if self._restoring:
+            return
+        try:
+            self.store.save(self.exercise.id, self.state())
+        except StoreError as exc:
+            self.notice.value = f'<div class="cursus-notice" role="alert">{escape(str(exc))}</div>'
+            return
+        except OSError as exc:
+            self.notice.value = (
+                '<div class="cursus-notice" role="alert">Je antwoord kon niet worden opgeslagen '
+                f"({escape(exc.strerror or str(exc))}). Kopieer je tekst voor de zekerheid.</div>"
+            )
+            return
+        self.saved_label.value = (
+            f'<span class="cursus-saved">Opgeslagen om {datetime.now():%H:%M:%S}</span>'
+        )
+        self._show_notices()
+
+    def _show_notices(self) -> None:
+        if self.store.notices:
+            items = "".join(f"<p>{escape(text)}</p>" for text in self.store.notices)
+            self.notice.value = f'<div class="cursus-notice" role="alert">{items}</div>'

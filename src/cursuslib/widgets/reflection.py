@@ -1,0 +1,85 @@
+"""STARR(T) reflection widget: a text box per step, autosave, word counts and an overview."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from ..exercises.reflection import next_step, overview, step_hint, steps, word_count, word_label
+from ..text import escape
+from .base import ExerciseWidget, button, live_region
+
+
+class ReflectionExercise(ExerciseWidget):
+    """A reflection in six steps (Situatie, Taak, Actie, Resultaat, Reflectie, Transfer)."""
+
+    def build(self) -> None:
+        """Create a labelled text box and word count per step, and the overview button."""
+        self.steps = steps(self.exercise)
+        self.boxes: dict[str, w.Textarea] = {}
+        self.counts: dict[str, w.HTML] = {}
+        rows = []
+        for step in self.steps:
+            prompt = w.HTML(f"<p><strong>{escape(step.name)}</strong>: {escape(step.prompt)}</p>")
+            box = w.Textarea(value="", description=step.name, placeholder=step.prompt,
+                             continuous_update=True, rows=3,
+                             layout=w.Layout(width="100%"), style={"description_width": "6.5em"})
+            box.observe(self._on_change, names="value")
+            count = w.HTML(self._count_html(""))
+            self.boxes[step.key] = box
+            self.counts[step.key] = count
+            rows.append(w.VBox([prompt, box, count]))
+        self.overview_button = button("Toon overzicht", tooltip="Alles wat je schreef onder elkaar")
+        self.overview_button.on_click(lambda _: self.show_overview())
+        self.overview = w.HTML(live_region(""))
+        self.children = [self.header, self.notice, *rows, self.overview_button, self.overview, self.saved_label]
+
+    @property
+    def answers(self) -> dict[str, str]:
+        """The text per step key."""
+        return {key: box.value for key, box in self.boxes.items()}
+
+    def write(self, step_key: str, text: str) -> None:
+        """Type ``text`` into step ``step_key`` (as a student would)."""
+        self.boxes[step_key].value = text
+
+    def show_overview(self) -> None:
+        """Show everything the student wrote, step by step, escaped, with one next step."""
+        items = overview(self.exercise, self.answers)
+        rows = "".join(
+            f"<h4>{escape(item.step.name)} <small>({word_label(item.words)})</small></h4>"
+            + (f'<div class="cursus-answer">{escape(item.text)}</div>' if item.text.strip()
+               else "<p><em>Nog niets geschreven.</em></p>")
+            for item in items
+        )
+        total = sum(item.words for item in items)
+        self.overview.value = live_region(
+            f"<div><strong>Jouw reflectie</strong> ({word_label(total)} in totaal){rows}"
+            f"<p><strong>{escape(next_step(items))}</strong></p></div>"
+        )
+
+    def _count_html(self, text: str) -> str:
+        hint = step_hint(text, self.exercise.data["min_words"]) if text.strip() else ""
+        extra = f" – {escape(hint)}" if hint else ""
+        return f'<span class="cursus-saved">{word_label(word_count(text))}{extra}</span>'
+
+    def _on_change(self, change: dict[str, Any]) -> None:
+        for key, box in self.boxes.items():
+            if box is change["owner"]:
+                self.counts[key].value = self._count_html(box.value)
+        self.save()
+
+    def state(self) -> dict[str, Any]:
+        """The text per step."""
+        return {"steps": self.answers}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Put the saved texts back in their boxes."""
+        saved = state.get("steps") or {}
+        if isinstance(saved, dict):
+            for key, box in self.boxes.items():
+                value = saved.get(key)
+                if isinstance(value, str):
+                    box.value = value
+                    self.counts[key].value = self._count_html(value)

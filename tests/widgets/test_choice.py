@@ -1,0 +1,123 @@
+"""Choice quiz widget, driven headless as a student would."""
+
+from __future__ import annotations
+
+from cursuslib.store import AnswerStore
+from cursuslib.widgets import ChoiceQuiz
+
+from .conftest import strip_tags
+
+SINGLE = """
+id: 09-single
+type: single_choice
+title: Open of gesloten?
+question: "Welke vraag is **open**?"
+options:
+  - {key: a, text: "Heeft u een website?", explanation: "Hierop kan de klant alleen ja of nee zeggen."}
+  - {key: b, text: "Wat moet uw website doen?", explanation: "Begint met 'wat': de klant gaat vertellen."}
+  - {key: c, text: "<script>alert(1)</script>", explanation: "Geen vraag."}
+correct: b
+model_answer: "Een open vraag begint met een vraagwoord."
+"""
+
+MULTI = """
+id: 09-multi
+type: multiple_choice
+title: Afsluiten
+question: Wat hoort bij het afsluiten?
+options:
+  - {key: a, text: Bedanken, explanation: De klant nam tijd voor je.}
+  - {key: b, text: Een nieuwe vraag beginnen, explanation: Dat hoort in het inhoudelijke deel.}
+  - {key: c, text: Vervolgafspraken noemen, explanation: De klant weet wat er gaat gebeuren.}
+correct: [a, c]
+"""
+
+
+def test_model_answer_only_after_an_attempt(make_exercise, store: AnswerStore) -> None:
+    quiz = ChoiceQuiz(make_exercise(SINGLE), store=store)
+    assert quiz.model_button.layout.display == "none"
+    quiz.show_model()
+    assert quiz.model.value == "" and "eerst zelf" in quiz.feedback.value
+    quiz.radio.value = "a"
+    quiz.check_button.click()
+    assert quiz.model_button.layout.display is None
+    quiz.model_button.click()
+    assert "Modelantwoord" in quiz.model.value and "vraagwoord" in quiz.model.value
+
+
+def test_wrong_choice_explains_why_and_gives_next_step(make_exercise, store: AnswerStore) -> None:
+    quiz = ChoiceQuiz(make_exercise(SINGLE), store=store)
+    quiz.radio.value = "a"
+    quiz.check_button.click()
+    shown = strip_tags(quiz.feedback.value)
+    assert "Nog niet" in shown and "alleen ja of nee" in shown and "Volgende stap" in shown
+    assert 'aria-live="polite"' in quiz.feedback.value
+    # retry: the choice is cleared, a new attempt is right
+    quiz.retry_button.click()
+    assert quiz.radio.value is None
+    quiz.radio.value = "b"
+    quiz.check_button.click()
+    assert "✔ Goed" in quiz.feedback.value and "de klant gaat vertellen" in quiz.feedback.value
+    assert quiz.attempts == 2
+
+
+def test_html_in_options_is_shown_as_text(make_exercise, store: AnswerStore) -> None:
+    quiz = ChoiceQuiz(make_exercise(SINGLE), store=store)
+    quiz.radio.value = "c"
+    quiz.check_button.click()
+    assert "<script>" not in quiz.feedback.value and "&lt;script&gt;" in quiz.feedback.value
+
+
+def test_changing_the_choice_clears_stale_feedback(make_exercise, store: AnswerStore) -> None:
+    quiz = ChoiceQuiz(make_exercise(SINGLE), store=store)
+    quiz.radio.value = "a"
+    quiz.check_button.click()
+    quiz.radio.value = "b"
+    assert "alleen ja of nee" not in quiz.feedback.value and "Controleer" in quiz.feedback.value
+
+
+def test_multiple_choice_counts_missing_without_revealing(make_exercise, store: AnswerStore) -> None:
+    quiz = ChoiceQuiz(make_exercise(MULTI), store=store)
+    quiz.boxes[0].value = True
+    quiz.check_button.click()
+    shown = strip_tags(quiz.feedback.value)
+    assert "ontbreekt nog 1 goed antwoord" in shown and "Vervolgafspraken" not in shown
+    quiz.boxes[2].value = True
+    quiz.boxes[1].value = True
+    quiz.check_button.click()
+    assert "1 van je keuzes past niet" in strip_tags(quiz.feedback.value)
+    quiz.boxes[1].value = False
+    quiz.check_button.click()
+    assert "alle goede antwoorden" in quiz.feedback.value
+
+
+def test_checking_without_a_choice_is_no_attempt(make_exercise, store: AnswerStore) -> None:
+    quiz = ChoiceQuiz(make_exercise(SINGLE), store=store)
+    quiz.check_button.click()
+    assert "nog geen antwoord" in quiz.feedback.value and quiz.model_button.layout.display == "none"
+
+
+def test_state_and_feedback_restored_after_restart(make_exercise, store: AnswerStore) -> None:
+    exercise = make_exercise(MULTI)
+    quiz = ChoiceQuiz(exercise, store=store)
+    quiz.boxes[0].value = True
+    quiz.check_button.click()
+    quiz.model_button.click()
+    feedback = quiz.feedback.value
+    again = ChoiceQuiz(exercise, store=AnswerStore(store.folder))  # a new kernel reads the file
+    assert [b.value for b in again.boxes] == [True, False, False]
+    assert again.feedback.value == feedback
+    assert "Modelantwoord" in again.model.value and again.attempts == 1
+
+
+def test_selection_is_saved_before_checking(make_exercise, store: AnswerStore) -> None:
+    exercise = make_exercise(SINGLE)
+    ChoiceQuiz(exercise, store=store).radio.value = "b"
+    again = ChoiceQuiz(exercise, store=AnswerStore(store.folder))
+    assert again.radio.value == "b" and again.feedback.value.count("Goed") == 0
+
+
+def test_options_have_accessible_labels(make_exercise, store: AnswerStore) -> None:
+    quiz = ChoiceQuiz(make_exercise(MULTI), store=store)
+    assert [b.description for b in quiz.boxes] == ["Bedanken", "Een nieuwe vraag beginnen", "Vervolgafspraken noemen"]
+    assert all(b.description and b.tooltip for b in (quiz.check_button, quiz.retry_button, quiz.model_button))
