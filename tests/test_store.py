@@ -33,6 +33,11 @@ def test_default_folder_is_visible_next_to_the_course(tmp_path: Path, monkeypatc
     assert paths.answers_dir() == tmp_path / "antwoorden"
 
 
+def test_reading_creates_nothing(answers_dir: Path) -> None:
+    assert AnswerStore(answers_dir).get("x") is None
+    assert not answers_dir.exists()
+
+
 def test_file_is_ours_and_readable(answers_dir: Path) -> None:
     AnswerStore(answers_dir).save("x", "tekst")
     doc = json.loads((answers_dir / "antwoorden.json").read_text(encoding="utf-8"))

@@ -14,8 +14,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from . import paths
 
 #: The schema version this code reads; files carry it as ``schema_version``.
@@ -35,6 +33,8 @@ REFLECTION_STEPS: dict[str, tuple[str, str]] = {
 }
 
 SORT_ANSWERS = {"doen": "Doen", "niet_doen": "Niet doen"}
+#: Question kinds a drill may use, with their Dutch labels.
+QUESTION_KINDS = {"open": "Open", "gesloten": "Gesloten"}
 
 
 class ContentError(Exception):
@@ -57,6 +57,15 @@ class Statement:
 
     text: str
     answer: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class DrillQuestion:
+    """One question of an open/closed drill, with its kind and an optional teacher explanation."""
+
+    text: str
+    kind: str
     explanation: str
 
 
@@ -230,7 +239,75 @@ TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
     ),
 }
 
-#: Extra types registered by other modules (for example the language exercises).
+
+def _kind(value: Any, _: Mapping[str, Any]) -> str:
+    if value not in QUESTION_KINDS:
+        raise _Invalid(f"{_describe(value)} is niet toegestaan; kies uit: {', '.join(QUESTION_KINDS)}")
+    return value
+
+
+def _drill_questions(value: Any, _: Mapping[str, Any]) -> tuple[DrillQuestion, ...]:
+    if not isinstance(value, list) or len(value) < 2:
+        raise _Invalid(f"verwacht een lijst van minstens 2 vragen (niet {_describe(value)})")
+    result = []
+    for number, item in enumerate(value, start=1):
+        where = f"vraag {number}"
+        if not isinstance(item, dict):
+            raise _Invalid(f"{where}: verwacht 'text' en 'kind' (niet {_describe(item)})")
+        _no_unknown(item, {"text", "kind", "explanation"}, where)
+        for name in ("text", "kind"):
+            if name not in item:
+                raise _Invalid(f"{where}: het veld '{name}' ontbreekt")
+        try:
+            result.append(DrillQuestion(_text(item["text"], {}), _kind(item["kind"], {}),
+                                        _optional_text(item.get("explanation"), {})))
+        except _Invalid as exc:
+            raise _Invalid(f"{where}: {exc}") from None
+    return tuple(result)
+
+
+def _text_list(value: Any, _: Mapping[str, Any]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise _Invalid(f"verwacht een lijst met korte teksten (niet {_describe(value)})")
+    result = []
+    for number, item in enumerate(value, start=1):
+        try:
+            result.append(_text(item, {}))
+        except _Invalid as exc:
+            raise _Invalid(f"punt {number}: {exc}") from None
+    return tuple(result)
+
+
+TYPE_FIELDS.update({
+    "question_practice": (
+        Field("situation", "de situatie waarin de student een vraag stelt", _text),
+        Field("model_answer", "voorbeeld van een goede open vraag, met toelichting (na een poging te zien)",
+              _optional_text, required=False),
+    ),
+    "question_drill": (
+        Field("questions", "de vragen, elk met text, kind (open of gesloten) en eventueel explanation",
+              _drill_questions),
+    ),
+    "lsd_practice": (
+        Field("customer", "wat de klant zegt", _text),
+        Field("context", "korte schets van de situatie", _optional_text, required=False),
+        Field("model_summary", "voorbeeld van een goede samenvatting (na een poging te zien)", _optional_text,
+              required=False),
+        Field("model_question", "voorbeeld van een goede doorvraag (na een poging te zien)", _optional_text,
+              required=False),
+    ),
+    "rewrite": (
+        Field("sentence", "de negatieve zin die de student positief herschrijft", _text),
+        Field("context", "korte schets van de situatie", _optional_text, required=False),
+        Field("model_answer", "een goede herschrijving (na een poging te zien)", _text),
+        Field("annotations", "wat het modelantwoord goed doet, als lijst (wordt een afvinklijst)", _text_list,
+              required=False),
+    ),
+})
+
+
 def register_type(name: str, fields: tuple[Field, ...]) -> None:
     """Add an exercise type and its fields to the schema."""
     TYPE_FIELDS[name] = fields
@@ -318,6 +395,8 @@ def load_lesson(path: Path) -> Lesson:
         raise ContentError(f"{source}: het bestand is geen UTF-8-tekst; sla het op als UTF-8.") from None
     except OSError as exc:
         raise ContentError(f"{source}: het bestand kan niet worden gelezen ({exc.strerror}).") from None
+    import yaml  # imported here: loading files is rare, importing cursuslib is not
+
     try:
         doc = yaml.safe_load(text)
     except yaml.MarkedYAMLError as exc:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import json
 import os
-import tempfile
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -81,7 +80,9 @@ class AnswerStore:
 
     # -- reading -------------------------------------------------------------
     def load(self) -> dict[str, Any]:
-        """Return the whole answers document (empty if there is none yet)."""
+        """Return the whole answers document (empty if there is none yet); reading creates nothing."""
+        if not self.folder.is_dir():
+            return empty_document()
         with self._locked():
             return self._read()
 
@@ -171,6 +172,8 @@ class AnswerStore:
         )
 
     def _write(self, doc: dict[str, Any]) -> None:
+        import tempfile  # only needed when writing
+
         data = json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8")
         fd, tmp_name = tempfile.mkstemp(prefix=".antwoorden-", suffix=".tmp", dir=self.folder)
         try:

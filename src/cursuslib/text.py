@@ -26,3 +26,23 @@ def inline_markdown(text: str) -> str:
     out = _BOLD.sub(r"<strong>\1</strong>", out)
     out = _ITALIC.sub(r"<em>\1</em>", out)
     return _LINK.sub(r'<a href="\2" target="_blank" rel="noopener">\1</a>', out)
+
+
+def highlight(text: str, spans: list[tuple[int, int]] | tuple[tuple[int, int], ...], *,
+              css_class: str = "cursus-mark") -> str:
+    """Escape ``text`` and wrap each (start, end) span in ``<mark>``; overlapping spans are merged."""
+    merged: list[list[int]] = []
+    for start, end in sorted((max(0, s), min(len(text), e)) for s, e in spans):
+        if end <= start:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    out, last = [], 0
+    for start, end in merged:
+        out.append(escape(text[last:start]))
+        out.append(f'<mark class="{css_class}">{escape(text[start:end])}</mark>')
+        last = end
+    out.append(escape(text[last:]))
+    return "".join(out)
