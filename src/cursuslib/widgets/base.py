@@ -23,6 +23,14 @@ CSS = """
 .cursus-model { background: #eef4fb; color: #10253f; border-left: 4px solid #1f5fa8; padding: 0.3em 0.6em; }
 .cursus-answer { white-space: pre-wrap; background: #f6f6f6; color: #1b1b1b; padding: 0.3em 0.6em; border-radius: 4px; }
 .cursus-saved { color: #4a4a4a; font-size: 0.9em; }
+.cursus-mark { background: #ffe08a; color: #1b1b1b; padding: 0 0.1em; }
+/* long option texts wrap instead of being cut off or squeezing the radio button */
+.cursus-exercise .widget-radio-box label { height: auto; line-height: 1.4; white-space: normal;
+  display: flex; align-items: flex-start; gap: 0.4em; margin-bottom: 0.35em; }
+.cursus-exercise .widget-radio-box input { flex: none; order: -1; margin-top: 0.25em; }
+.cursus-exercise .widget-checkbox, .cursus-exercise .widget-checkbox label { height: auto; line-height: 1.4; }
+.cursus-exercise .widget-checkbox label span { white-space: normal; overflow: visible; }
+.cursus-exercise .widget-checkbox input { flex: none; align-self: flex-start; margin-top: 0.25em; }
 </style>
 """
 
@@ -53,6 +61,7 @@ class ExerciseWidget(w.VBox):
         self.exercise_id = exercise.id
         self.store = store or get_store()
         self.add_class("cursus-exercise")
+        self.add_class(f"cursus-ex-{exercise.id}")  # lets tests and teachers' CSS find one exercise
         header = f"{CSS}<h3>{escape(exercise.title)}</h3>"
         if exercise.instruction:
             header += f"<p>{inline_markdown(exercise.instruction)}</p>"

@@ -1,0 +1,94 @@
+"""Lesson 01 in a real JupyterLab in Chromium: answer, reflect, restart the kernel, see it all restored."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import pytest
+
+from .jlab import (
+    assert_no_widget_errors,
+    close_notebook,
+    open_notebook,
+    restart_kernel_and_run_all,
+    run_all,
+    save_screenshot,
+)
+
+pytestmark = pytest.mark.browser
+
+LESSON = "notebooks/01_klantgesprek.ipynb"
+QUIZ = ".cursus-ex-01-quiz-open-vraag"
+REFLECTION = ".cursus-ex-01-reflectie-lsd"
+SORT = ".cursus-ex-01-voorbereiding-sorteren"
+STORY = "Ik oefende LSD met mijn buurvrouw <b>Sam</b>; zij vertelde over haar weekend 🚲."
+
+
+def saved_answers(folder: Path) -> dict:
+    path = folder / "antwoorden.json"
+    return json.loads(path.read_text(encoding="utf-8"))["answers"] if path.exists() else {}
+
+
+def wait_saved(folder: Path, exercise_id: str, predicate, timeout: float = 20) -> dict:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        entry = saved_answers(folder).get(exercise_id)
+        if entry and predicate(entry["value"]):
+            return entry["value"]
+        time.sleep(0.2)
+    raise AssertionError(f"{exercise_id} was not saved as expected: {saved_answers(folder).get(exercise_id)}")
+
+
+def test_lesson01_answers_survive_a_kernel_restart(page, course_lab, console_log) -> None:
+    open_notebook(page, course_lab, LESSON)
+    run_all(page)
+    assert page.locator(".cursus-exercise").count() >= 10
+    # The interface is Dutch (nl-NL language pack + overrides).
+    assert page.get_by_role("menuitem", name="Bestand").count() == 1
+
+    # A quiz: a wrong answer first, then the right one, each with its explanation.
+    quiz = page.locator(QUIZ)
+    quiz.locator(".widget-radio-box input").nth(0).check()
+    quiz.get_by_role("button", name="Controleer").click()
+    feedback = quiz.locator(".cursus-feedback")
+    feedback.get_by_text("Nog niet").wait_for()
+    assert "Volgende stap" in feedback.inner_text()
+    quiz.locator(".widget-radio-box input").nth(3).check()
+    quiz.get_by_role("button", name="Controleer").click()
+    feedback.get_by_text("Goed gedaan").wait_for()
+    quiz.get_by_role("button", name="Toon modelantwoord").click()
+    quiz.locator(".cursus-model").wait_for()
+    quiz.scroll_into_view_if_needed()
+    save_screenshot(page, "les01-quiz")
+
+    # A do/don't sort, fully by keyboard-reachable buttons.
+    sort = page.locator(SORT)
+    sort.locator(".widget-toggle-buttons").nth(0).get_by_role("button", name="Doen", exact=True).click()
+    sort.get_by_role("button", name="Controleer").click()
+    sort.locator(".cursus-feedback").get_by_text("Volgende stap").wait_for()
+
+    # A reflection: typed text (with HTML) is saved automatically and shown as text.
+    reflection = page.locator(REFLECTION)
+    reflection.locator("textarea").nth(0).fill(STORY)
+    wait_saved(course_lab.answers_dir, "01-reflectie-lsd", lambda v: v["steps"]["situatie"] == STORY)
+    reflection.get_by_role("button", name="Toon overzicht").click()
+    reflection.locator(".cursus-answer").first.wait_for()
+    assert reflection.locator(".cursus-answer").first.inner_text() == STORY
+    assert reflection.locator(".cursus-answer b").count() == 0
+    wait_saved(course_lab.answers_dir, "01-quiz-open-vraag", lambda v: v["selected"] == ["d"] and v["model_shown"])
+
+    restart_kernel_and_run_all(page)
+    reflection = page.locator(REFLECTION)
+    reflection.locator("textarea").nth(0).wait_for()
+    assert reflection.locator("textarea").nth(0).input_value() == STORY
+    quiz = page.locator(QUIZ)
+    assert quiz.locator(".widget-radio-box input").nth(3).is_checked()
+    assert "Goed gedaan" in quiz.locator(".cursus-feedback").inner_text()
+    assert quiz.locator(".cursus-model").count() == 1
+    assert "Volgende stap" in page.locator(SORT).locator(".cursus-feedback").inner_text()
+    reflection.scroll_into_view_if_needed()
+    save_screenshot(page, "les01-na-herstart")
+    assert_no_widget_errors(page, console_log)
+    close_notebook(page)
