@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+# JupyterLab refuses to run as root (containers, some servers) unless asked explicitly.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: lab test install install-test
 
@@ -11,7 +13,7 @@ lab: $(VENV)/.installed
 	@echo "De cursus start in JupyterLab. Je antwoorden worden bewaard in de map antwoorden/."
 	@echo "Stoppen: druk hier op Ctrl+C."
 	@echo ""
-	$(VENV)/bin/jupyter lab notebooks/00_welkom.ipynb
+	$(VENV)/bin/jupyter lab $(ROOT_FLAG) notebooks/00_welkom.ipynb
 
 test: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check src tests bench
