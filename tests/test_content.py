@@ -149,3 +149,13 @@ def test_every_course_file_is_valid() -> None:
     assert lessons, "the course has exercise files"
     for lesson in lessons.values():
         assert lesson.exercises
+
+
+def test_a_teachers_edit_is_picked_up_without_restart(tmp_path: Path) -> None:
+    path = write(tmp_path, GOOD)
+    assert load_course(tmp_path)["09_test"].exercises[0].title == "Een vraag"
+    path.write_text(GOOD.replace("title: Een vraag", "title: Een andere vraag"), encoding="utf-8")
+    assert load_course(tmp_path)["09_test"].exercises[0].title == "Een andere vraag"
+    path.write_text(GOOD.replace("correct: b", "correct: x"), encoding="utf-8")
+    with pytest.raises(ContentError, match="'x' is geen optie"):
+        load_course(tmp_path)

@@ -397,8 +397,9 @@ def load_lesson(path: Path) -> Lesson:
         raise ContentError(f"{source}: het bestand kan niet worden gelezen ({exc.strerror}).") from None
     import yaml  # imported here: loading files is rare, importing cursuslib is not
 
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present; both load safely
     try:
-        doc = yaml.safe_load(text)
+        doc = yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader is chosen above
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         place = f", regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
@@ -445,14 +446,32 @@ def load_lesson(path: Path) -> Lesson:
     return Lesson(lesson=lesson, title=title, path=path, exercises=exercises)
 
 
+_course_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], dict[str, Lesson]]] = {}
+
+
 def load_course(folder: Path | None = None) -> dict[str, Lesson]:
-    """Load every ``*.yaml`` file in ``folder`` (default: the course's exercises) and check ids are unique."""
+    """Load every ``*.yaml`` file in ``folder`` (default: the course's exercises) and check ids are unique.
+
+    The result is cached until a file in the folder is added, removed or changed, so a
+    notebook with many exercises parses its files once and a teacher's edit shows up at once.
+    """
     folder = folder or paths.exercises_dir()
     if not folder.is_dir():
         raise ContentError(f"De map met oefeningen ({folder}) bestaat niet.")
+    files = sorted(folder.glob("*.yaml"))
+    signature = tuple((p.name, (st := p.stat()).st_mtime_ns, st.st_size) for p in files)
+    cached = _course_cache.get(folder.resolve())
+    if cached and cached[0] == signature:
+        return dict(cached[1])
+    lessons = _load_files(files)
+    _course_cache[folder.resolve()] = (signature, lessons)
+    return dict(lessons)
+
+
+def _load_files(files: list[Path]) -> dict[str, Lesson]:
     lessons: dict[str, Lesson] = {}
     owner: dict[str, str] = {}
-    for path in sorted(folder.glob("*.yaml")):
+    for path in files:
         lesson = load_lesson(path)
         for exercise in lesson.exercises:
             if exercise.id in owner:

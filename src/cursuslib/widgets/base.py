@@ -6,6 +6,7 @@ from datetime import datetime
 from typing import Any
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle
 from traitlets import Bool, Unicode
 
 from ..content import Exercise
@@ -65,9 +66,11 @@ class ExerciseWidget(w.VBox):
         header = f"{CSS}<h3>{escape(exercise.title)}</h3>"
         if exercise.instruction:
             header += f"<p>{inline_markdown(exercise.instruction)}</p>"
-        self.header = w.HTML(header)
-        self.notice = w.HTML("")
-        self.saved_label = w.HTML("")
+        # One layout and style for all plain HTML parts: every widget model adds start-up time.
+        self.html_layout, self.html_style = w.Layout(), HTMLStyle()
+        self.header = self.html(header)
+        self.notice = self.html("")
+        self.saved_label = self.html("")
         self._restoring = False
         saved = self._load()
         self._show_notices()
@@ -78,6 +81,10 @@ class ExerciseWidget(w.VBox):
         finally:
             self._restoring = False
         self._show_notices()
+
+    def html(self, value: str) -> w.HTML:
+        """Return an HTML part that shares this exercise's layout and style."""
+        return w.HTML(value, layout=self.html_layout, style=self.html_style)
 
     # -- to implement per type ---------------------------------------------
     def build(self) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_bool import CheckboxStyle
 from traitlets import Bool, Int
 
 from ..exercises.choice import ChoiceResult, check_choice, correct_keys, options
@@ -22,11 +23,12 @@ class ChoiceQuiz(ExerciseWidget):
         """Create question, choices, buttons and feedback area."""
         ex = self.exercise
         self.multiple = ex.type == "multiple_choice"
-        self.question = w.HTML(f"<p><strong>{inline_markdown(ex.data['question'])}</strong></p>")
+        self.question = self.html(f"<p><strong>{inline_markdown(ex.data['question'])}</strong></p>")
         if self.multiple:
+            box_layout = w.Layout(width="auto")
+            box_style = CheckboxStyle(description_width="initial")
             self.boxes = [
-                w.Checkbox(value=False, description=option.text, indent=False,
-                           layout=w.Layout(width="auto"), style={"description_width": "initial"})
+                w.Checkbox(value=False, description=option.text, indent=False, layout=box_layout, style=box_style)
                 for option in options(ex)
             ]
             for box in self.boxes:
@@ -43,8 +45,8 @@ class ChoiceQuiz(ExerciseWidget):
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.retry())
         self.model_button.on_click(lambda _: self.show_model())
-        self.feedback = w.HTML(live_region(""))
-        self.model = w.HTML("")
+        self.feedback = self.html(live_region(""))
+        self.model = self.html("")
         self.buttons = w.HBox([self.check_button, self.retry_button, self.model_button])
         self.children = [self.header, self.notice, self.question, self.choices, self.buttons,
                          self.feedback, self.model, self.saved_label]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
 from ..exercises.reflection import next_step, overview, step_hint, steps, word_count, word_label
 from ..text import escape
@@ -19,20 +20,22 @@ class ReflectionExercise(ExerciseWidget):
         self.steps = steps(self.exercise)
         self.boxes: dict[str, w.Textarea] = {}
         self.counts: dict[str, w.HTML] = {}
-        rows = []
+        rows: list[w.Widget] = []
+        html_layout, html_style = w.Layout(), HTMLStyle()  # shared: fewer widget models to start
+        box_layout, box_style = w.Layout(width="100%"), TextStyle(description_width="6.5em")
         for step in self.steps:
-            prompt = w.HTML(f"<p><strong>{escape(step.name)}</strong>: {escape(step.prompt)}</p>")
+            prompt = w.HTML(f"<p><strong>{escape(step.name)}</strong>: {escape(step.prompt)}</p>",
+                            layout=html_layout, style=html_style)
             box = w.Textarea(value="", description=step.name, placeholder=step.prompt,
-                             continuous_update=True, rows=3,
-                             layout=w.Layout(width="100%"), style={"description_width": "6.5em"})
+                             continuous_update=True, rows=3, layout=box_layout, style=box_style)
             box.observe(self._on_change, names="value")
-            count = w.HTML(self._count_html(""))
+            count = w.HTML(self._count_html(""), layout=html_layout, style=html_style)
             self.boxes[step.key] = box
             self.counts[step.key] = count
-            rows.append(w.VBox([prompt, box, count]))
+            rows += [prompt, box, count]
         self.overview_button = button("Toon overzicht", tooltip="Alles wat je schreef onder elkaar")
         self.overview_button.on_click(lambda _: self.show_overview())
-        self.overview = w.HTML(live_region(""))
+        self.overview = self.html(live_region(""))
         self.children = [self.header, self.notice, *rows, self.overview_button, self.overview, self.saved_label]
 
     @property

@@ -5,6 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as w
+from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 from traitlets import Bool, Int
 
 from ..content import SORT_ANSWERS
@@ -23,27 +25,32 @@ class SortExercise(ExerciseWidget):
         """Create one row per statement, buttons and the feedback area."""
         self.toggles: list[w.ToggleButtons] = []
         self.item_feedback: list[w.HTML] = []
-        rows = []
+        rows: list[w.Widget] = []
+        # Shared layout and style objects: a sort has many rows, and every widget model costs start-up time.
+        text_layout, note_layout, toggle_layout = w.Layout(), w.Layout(margin="0 0 0.6em 0"), w.Layout()
+        html_style = HTMLStyle()
+        toggle_style = ToggleButtonsStyle(description_width="initial", button_width="7em")
         for number, statement in enumerate(statements(self.exercise), start=1):
             toggle = w.ToggleButtons(
                 options=[(text, key) for key, text in SORT_ANSWERS.items()], value=None,
                 description=f"Uitspraak {number}", tooltips=["Dit doe je wel", "Dit doe je niet"],
-                style={"description_width": "initial", "button_width": "7em"},
+                style=toggle_style, layout=toggle_layout,
             )
             toggle.observe(self._on_change, names="value")
-            note = w.HTML("")
+            note = w.HTML("", layout=note_layout, style=html_style)
             self.toggles.append(toggle)
             self.item_feedback.append(note)
-            text = w.HTML(f"<p><strong>{number}.</strong> {inline_markdown(statement.text)}</p>")
-            rows.append(w.VBox([text, toggle, note], layout=w.Layout(margin="0 0 0.6em 0")))
+            text = w.HTML(f"<p><strong>{number}.</strong> {inline_markdown(statement.text)}</p>",
+                          layout=text_layout, style=html_style)
+            rows += [text, toggle, note]
         self.check_button = button("Controleer", style="primary")
         self.retry_button = button("Opnieuw beginnen", tooltip="Wis al je keuzes")
         self.model_button = button("Toon modelantwoord")
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.retry())
         self.model_button.on_click(lambda _: self.show_model())
-        self.feedback = w.HTML(live_region(""))
-        self.model = w.HTML("")
+        self.feedback = self.html(live_region(""))
+        self.model = self.html("")
         self.children = [self.header, self.notice, *rows,
                          w.HBox([self.check_button, self.retry_button, self.model_button]),
                          self.feedback, self.model, self.saved_label]
