@@ -61,5 +61,5 @@ def show_answers_info() -> ipywidgets.Widget:
         f"<p>Je antwoorden worden automatisch bewaard in <code>{escape(shown)}{escape(store.path.name)}</code>"
         f" (volledig pad: <code>{escape(str(store.path))}</code>). Er staan nu {count} antwoorden in.</p>"
         "<p>Downloaden: zoek het bestand op in de bestandsbrowser links, klik er met de rechtermuisknop op en "
-        "kies <em>Downloaden</em>.</p></div>"
+        "kies <em>Download</em>.</p></div>"
     )
