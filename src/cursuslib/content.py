@@ -105,15 +105,15 @@ class Field:
     default: Any = None
 
 
-class _Invalid(Exception):
-    """Raised by a field check with the Dutch 'what is allowed' text."""
+class FieldError(Exception):
+    """Raised by a field check with the Dutch 'what is allowed' text (the caller adds file, exercise and field)."""
 
 
 def _text(value: Any, _: Mapping[str, Any]) -> str:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
-        raise _Invalid(f"verwacht een tekst die niet leeg is (niet {_describe(value)})")
+        raise FieldError(f"verwacht een tekst die niet leeg is (niet {_describe(value)})")
     return value.strip()
 
 
@@ -123,31 +123,31 @@ def _optional_text(value: Any, ctx: Mapping[str, Any]) -> str:
 
 def _positive_int(value: Any, _: Mapping[str, Any]) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= 1000:
-        raise _Invalid(f"verwacht een heel getal van 0 tot en met 1000 (niet {_describe(value)})")
+        raise FieldError(f"verwacht een heel getal van 0 tot en met 1000 (niet {_describe(value)})")
     return value
 
 
 def _options(value: Any, _: Mapping[str, Any]) -> tuple[Option, ...]:
     if not isinstance(value, list) or len(value) < 2:
-        raise _Invalid(f"verwacht een lijst van minstens 2 opties (niet {_describe(value)})")
+        raise FieldError(f"verwacht een lijst van minstens 2 opties (niet {_describe(value)})")
     result: list[Option] = []
     for number, item in enumerate(value, start=1):
         where = f"optie {number}"
         if not isinstance(item, dict):
-            raise _Invalid(f"{where}: verwacht 'key', 'text' en 'explanation' (niet {_describe(item)})")
+            raise FieldError(f"{where}: verwacht 'key', 'text' en 'explanation' (niet {_describe(item)})")
         _no_unknown(item, {"key", "text", "explanation"}, where)
         key = item.get("key")
         if not isinstance(key, (str, int)) or isinstance(key, bool) or not KEY_PATTERN.match(str(key)):
-            raise _Invalid(f"{where}, 'key': verwacht een korte sleutel van letters of cijfers, zoals a of b (niet {_describe(key)})")
+            raise FieldError(f"{where}, 'key': verwacht een korte sleutel van letters of cijfers, zoals a of b (niet {_describe(key)})")
         for name in ("text", "explanation"):
             if name not in item:
-                raise _Invalid(f"{where}: het veld '{name}' ontbreekt")
+                raise FieldError(f"{where}: het veld '{name}' ontbreekt")
             try:
                 _text(item[name], {})
-            except _Invalid as exc:
-                raise _Invalid(f"{where}, '{name}': {exc}") from None
+            except FieldError as exc:
+                raise FieldError(f"{where}, '{name}': {exc}") from None
         if any(option.key == str(key) for option in result):
-            raise _Invalid(f"{where}: de sleutel '{key}' komt twee keer voor; elke optie heeft een eigen sleutel")
+            raise FieldError(f"{where}: de sleutel '{key}' komt twee keer voor; elke optie heeft een eigen sleutel")
         result.append(Option(str(key), _text(item["text"], {}), _text(item["explanation"], {})))
     return tuple(result)
 
@@ -157,36 +157,36 @@ def _correct(value: Any, ctx: Mapping[str, Any], *, many: bool) -> frozenset[str
     allowed = ", ".join(keys)
     items = value if isinstance(value, list) else [value]
     if many and not isinstance(value, list):
-        raise _Invalid(f"verwacht een lijst met sleutels van de goede opties, zoals [a, c]; kies uit: {allowed}")
+        raise FieldError(f"verwacht een lijst met sleutels van de goede opties, zoals [a, c]; kies uit: {allowed}")
     if not many and isinstance(value, list):
-        raise _Invalid(f"verwacht precies één sleutel (dit is single_choice); kies uit: {allowed}")
+        raise FieldError(f"verwacht precies één sleutel (dit is single_choice); kies uit: {allowed}")
     if not items:
-        raise _Invalid(f"verwacht minstens één goede optie; kies uit: {allowed}")
+        raise FieldError(f"verwacht minstens één goede optie; kies uit: {allowed}")
     for item in items:
         if isinstance(item, bool) or str(item) not in keys:
-            raise _Invalid(f"{_describe(item)} is geen optie van deze oefening; kies uit: {allowed}")
+            raise FieldError(f"{_describe(item)} is geen optie van deze oefening; kies uit: {allowed}")
     return frozenset(str(item) for item in items)
 
 
 def _statements(value: Any, _: Mapping[str, Any]) -> tuple[Statement, ...]:
     if not isinstance(value, list) or len(value) < 2:
-        raise _Invalid(f"verwacht een lijst van minstens 2 uitspraken (niet {_describe(value)})")
+        raise FieldError(f"verwacht een lijst van minstens 2 uitspraken (niet {_describe(value)})")
     result = []
     allowed = ", ".join(SORT_ANSWERS)
     for number, item in enumerate(value, start=1):
         where = f"uitspraak {number}"
         if not isinstance(item, dict):
-            raise _Invalid(f"{where}: verwacht 'text', 'answer' en 'explanation' (niet {_describe(item)})")
+            raise FieldError(f"{where}: verwacht 'text', 'answer' en 'explanation' (niet {_describe(item)})")
         _no_unknown(item, {"text", "answer", "explanation"}, where)
         for name in ("text", "answer", "explanation"):
             if name not in item:
-                raise _Invalid(f"{where}: het veld '{name}' ontbreekt")
+                raise FieldError(f"{where}: het veld '{name}' ontbreekt")
         if item["answer"] not in SORT_ANSWERS:
-            raise _Invalid(f"{where}, 'answer': {_describe(item['answer'])} is niet toegestaan; kies uit: {allowed}")
+            raise FieldError(f"{where}, 'answer': {_describe(item['answer'])} is niet toegestaan; kies uit: {allowed}")
         try:
             result.append(Statement(_text(item["text"], {}), item["answer"], _text(item["explanation"], {})))
-        except _Invalid as exc:
-            raise _Invalid(f"{where}: {exc}") from None
+        except FieldError as exc:
+            raise FieldError(f"{where}: {exc}") from None
     return tuple(result)
 
 
@@ -195,15 +195,15 @@ def _prompts(value: Any, _: Mapping[str, Any]) -> dict[str, str]:
     if value is None:
         value = {}
     if not isinstance(value, dict):
-        raise _Invalid(f"verwacht per stap een vraag, zoals 'situatie: ...'; stappen: {allowed}")
+        raise FieldError(f"verwacht per stap een vraag, zoals 'situatie: ...'; stappen: {allowed}")
     prompts = {key: default for key, (_, default) in REFLECTION_STEPS.items()}
     for key, text in value.items():
         if key not in REFLECTION_STEPS:
-            raise _Invalid(f"de stap {_describe(key)} bestaat niet; kies uit: {allowed}")
+            raise FieldError(f"de stap {_describe(key)} bestaat niet; kies uit: {allowed}")
         try:
             prompts[key] = _text(text, {})
-        except _Invalid as exc:
-            raise _Invalid(f"stap '{key}': {exc}") from None
+        except FieldError as exc:
+            raise FieldError(f"stap '{key}': {exc}") from None
     return prompts
 
 
@@ -242,27 +242,27 @@ TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
 
 def _kind(value: Any, _: Mapping[str, Any]) -> str:
     if value not in QUESTION_KINDS:
-        raise _Invalid(f"{_describe(value)} is niet toegestaan; kies uit: {', '.join(QUESTION_KINDS)}")
+        raise FieldError(f"{_describe(value)} is niet toegestaan; kies uit: {', '.join(QUESTION_KINDS)}")
     return value
 
 
 def _drill_questions(value: Any, _: Mapping[str, Any]) -> tuple[DrillQuestion, ...]:
     if not isinstance(value, list) or len(value) < 2:
-        raise _Invalid(f"verwacht een lijst van minstens 2 vragen (niet {_describe(value)})")
+        raise FieldError(f"verwacht een lijst van minstens 2 vragen (niet {_describe(value)})")
     result = []
     for number, item in enumerate(value, start=1):
         where = f"vraag {number}"
         if not isinstance(item, dict):
-            raise _Invalid(f"{where}: verwacht 'text' en 'kind' (niet {_describe(item)})")
+            raise FieldError(f"{where}: verwacht 'text' en 'kind' (niet {_describe(item)})")
         _no_unknown(item, {"text", "kind", "explanation"}, where)
         for name in ("text", "kind"):
             if name not in item:
-                raise _Invalid(f"{where}: het veld '{name}' ontbreekt")
+                raise FieldError(f"{where}: het veld '{name}' ontbreekt")
         try:
             result.append(DrillQuestion(_text(item["text"], {}), _kind(item["kind"], {}),
                                         _optional_text(item.get("explanation"), {})))
-        except _Invalid as exc:
-            raise _Invalid(f"{where}: {exc}") from None
+        except FieldError as exc:
+            raise FieldError(f"{where}: {exc}") from None
     return tuple(result)
 
 
@@ -270,13 +270,13 @@ def _text_list(value: Any, _: Mapping[str, Any]) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list):
-        raise _Invalid(f"verwacht een lijst met korte teksten (niet {_describe(value)})")
+        raise FieldError(f"verwacht een lijst met korte teksten (niet {_describe(value)})")
     result = []
     for number, item in enumerate(value, start=1):
         try:
             result.append(_text(item, {}))
-        except _Invalid as exc:
-            raise _Invalid(f"punt {number}: {exc}") from None
+        except FieldError as exc:
+            raise FieldError(f"punt {number}: {exc}") from None
     return tuple(result)
 
 
@@ -334,7 +334,7 @@ def _describe(value: Any) -> str:
 def _no_unknown(item: Mapping[str, Any], known: set[str], where: str) -> None:
     unknown = sorted(str(key) for key in item if key not in known)
     if unknown:
-        raise _Invalid(f"{where}: onbekend veld '{unknown[0]}'; toegestaan: {', '.join(sorted(known))}")
+        raise FieldError(f"{where}: onbekend veld '{unknown[0]}'; toegestaan: {', '.join(sorted(known))}")
 
 
 def _display(path: Path) -> str:
@@ -380,7 +380,7 @@ def parse_exercise(item: Any, *, lesson: str, source: str, position: int) -> Exe
             continue
         try:
             values[spec.name] = spec.check(item[spec.name], values)
-        except _Invalid as exc:
+        except FieldError as exc:
             raise ContentError(f"{where}, veld '{spec.name}': {exc}.") from None
     common = {name: values.pop(name) for name in ("id", "type", "title", "instruction")}
     return Exercise(**common, lesson=lesson, source=source, data=values)
@@ -426,7 +426,7 @@ def load_lesson(path: Path) -> Lesson:
         raise ContentError(f"{source}, veld 'lesson': verwacht '{path.stem}' (de bestandsnaam zonder .yaml), niet {_describe(lesson)}.")
     try:
         title = _text(doc.get("title"), {})
-    except _Invalid as exc:
+    except FieldError as exc:
         raise ContentError(f"{source}, veld 'title': {exc}.") from None
     items = doc.get("exercises")
     if not isinstance(items, list) or not items:
