@@ -168,11 +168,28 @@ def _correct(value: Any, ctx: Mapping[str, Any], *, many: bool) -> frozenset[str
     return frozenset(str(item) for item in items)
 
 
-def _statements(value: Any, _: Mapping[str, Any]) -> tuple[Statement, ...]:
+def _categories(value: Any, _: Mapping[str, Any]) -> dict[str, str]:
+    if value is None:
+        return dict(SORT_ANSWERS)
+    if not isinstance(value, dict) or len(value) < 2:
+        raise FieldError("verwacht minstens 2 categorieën als 'sleutel: naam', zoals {symptoom: Symptoom, behoefte: Behoefte}")
+    result = {}
+    for key, label in value.items():
+        if not isinstance(key, str) or not KEY_PATTERN.match(key):
+            raise FieldError(f"de sleutel {_describe(key)} mag alleen letters, cijfers en _ bevatten")
+        try:
+            result[key] = _text(label, {})
+        except FieldError as exc:
+            raise FieldError(f"categorie '{key}': {exc}") from None
+    return result
+
+
+def _statements(value: Any, ctx: Mapping[str, Any]) -> tuple[Statement, ...]:
     if not isinstance(value, list) or len(value) < 2:
         raise FieldError(f"verwacht een lijst van minstens 2 uitspraken (niet {_describe(value)})")
     result = []
-    allowed = ", ".join(SORT_ANSWERS)
+    categories = ctx.get("categories") or SORT_ANSWERS
+    allowed = ", ".join(categories)
     for number, item in enumerate(value, start=1):
         where = f"uitspraak {number}"
         if not isinstance(item, dict):
@@ -181,7 +198,7 @@ def _statements(value: Any, _: Mapping[str, Any]) -> tuple[Statement, ...]:
         for name in ("text", "answer", "explanation"):
             if name not in item:
                 raise FieldError(f"{where}: het veld '{name}' ontbreekt")
-        if item["answer"] not in SORT_ANSWERS:
+        if item["answer"] not in categories:
             raise FieldError(f"{where}, 'answer': {_describe(item['answer'])} is niet toegestaan; kies uit: {allowed}")
         try:
             result.append(Statement(_text(item["text"], {}), item["answer"], _text(item["explanation"], {})))
@@ -228,6 +245,8 @@ TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
         Field("model_answer", "toelichting die na een poging te zien is", _optional_text, required=False),
     ),
     "sort": (
+        Field("categories", "eigen categorieën als 'sleutel: naam' (standaard doen en niet_doen)", _categories,
+              required=False),
         Field("statements", "de uitspraken, elk met text, answer (doen of niet_doen) en explanation", _statements),
         Field("model_answer", "toelichting die na een poging te zien is", _optional_text, required=False),
     ),

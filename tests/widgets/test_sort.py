@@ -69,3 +69,35 @@ def test_each_choice_has_a_label(make_exercise, store: AnswerStore) -> None:
     sort = SortExercise(make_exercise(SORT), store=store)
     assert [t.description for t in sort.toggles] == ["Uitspraak 1", "Uitspraak 2", "Uitspraak 3"]
     assert list(sort.toggles[0].options) == [("Doen", "doen"), ("Niet doen", "niet_doen")]
+
+
+CATEGORIES = """
+id: 09-behoefte
+type: sort
+title: Symptoom of behoefte?
+categories: {symptoom: Symptoom, behoefte: Onderliggende behoefte}
+statements:
+  - {text: De app is traag., answer: symptoom, explanation: Dit is wat de klant merkt.}
+  - {text: Mijn team moet om negen uur kunnen plannen., answer: behoefte, explanation: Dit is waar het om gaat.}
+"""
+
+
+def test_own_categories(make_exercise, store: AnswerStore) -> None:
+    sort = SortExercise(make_exercise(CATEGORIES), store=store)
+    assert [label for label, _ in sort.toggles[0].options] == ["Symptoom", "Onderliggende behoefte"]
+    sort.toggles[0].value = "symptoom"
+    sort.toggles[1].value = "symptoom"
+    sort.check_button.click()
+    assert "1 van de 2" in strip_tags(sort.feedback.value)
+    assert "Je koos 'Symptoom'" in sort.item_feedback[1].value.replace("&#x27;", "'")
+    again = SortExercise(make_exercise(CATEGORIES), store=AnswerStore(store.folder))
+    assert [t.value for t in again.toggles] == ["symptoom", "symptoom"]
+
+
+def test_answer_must_be_one_of_the_categories(make_exercise) -> None:
+    import pytest
+
+    from cursuslib.content import ContentError
+
+    with pytest.raises(ContentError, match=r"uitspraak 2, 'answer': 'doen' is niet toegestaan; kies uit: symptoom, behoefte"):
+        make_exercise(CATEGORIES.replace("answer: behoefte", "answer: doen"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..content import SORT_ANSWERS, Exercise, Statement
+from ..content import Exercise, Statement
 
 
 @dataclass(frozen=True)
@@ -38,9 +38,14 @@ def statements(exercise: Exercise) -> tuple[Statement, ...]:
     return exercise.data["statements"]
 
 
-def label(answer: str | None) -> str:
-    """Return the Dutch label of a category ('Doen', 'Niet doen') or '(nog niet gekozen)'."""
-    return SORT_ANSWERS.get(answer or "", "(nog niet gekozen)")
+def categories(exercise: Exercise) -> dict[str, str]:
+    """Return the category keys and labels (default 'Doen' and 'Niet doen')."""
+    return exercise.data["categories"]
+
+
+def label(exercise: Exercise, answer: str | None) -> str:
+    """Return the label of a category, or '(nog niet gekozen)'."""
+    return categories(exercise).get(answer or "", "(nog niet gekozen)")
 
 
 def check_sort(exercise: Exercise, answers: Mapping[int, str | None]) -> SortResult:
@@ -57,7 +62,7 @@ def check_sort(exercise: Exercise, answers: Mapping[int, str | None]) -> SortRes
         next_step = "Lees de uitleg nog eens door: die helpt je straks in het echte gesprek."
     elif unanswered == total:
         summary = "Je hebt nog geen uitspraken ingedeeld."
-        next_step = "Kies bij elke uitspraak 'Doen' of 'Niet doen' en klik daarna op 'Controleer'."
+        next_step = "Kies bij elke uitspraak een categorie en klik daarna op 'Controleer'."
     else:
         summary = f"{right} van de {total} uitspraken staan op de goede plek."
         if unanswered:

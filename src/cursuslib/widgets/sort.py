@@ -1,4 +1,4 @@
-"""Do/don't sorting widget: a 'Doen' / 'Niet doen' choice per statement, keyboard-friendly (no dragging)."""
+"""Sorting widget: a category choice per statement ('Doen' / 'Niet doen' by default), keyboard-friendly (no dragging)."""
 
 from __future__ import annotations
 
@@ -10,13 +10,13 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 from traitlets import Bool, Int
 
 from ..content import SORT_ANSWERS
-from ..exercises.sort import SortResult, check_sort, label, statements
+from ..exercises.sort import SortResult, categories, check_sort, label, statements
 from ..text import escape, inline_markdown
 from .base import GOOD, TODO, ExerciseWidget, button, live_region
 
 
 class SortExercise(ExerciseWidget):
-    """Sort statements into 'Doen' and 'Niet doen'; feedback per statement after checking."""
+    """Sort statements into categories ('Doen' and 'Niet doen' by default); feedback per statement after checking."""
 
     attempts = Int(0, help="How many times the student clicked 'Controleer'").tag(sync=False)
     checked = Bool(False, help="True while the feedback belongs to the current choices").tag(sync=False)
@@ -29,11 +29,13 @@ class SortExercise(ExerciseWidget):
         # Shared layout and style objects: a sort has many rows, and every widget model costs start-up time.
         text_layout, note_layout, toggle_layout = w.Layout(), w.Layout(margin="0 0 0.6em 0"), w.Layout()
         html_style = HTMLStyle()
-        toggle_style = ToggleButtonsStyle(description_width="initial", button_width="7em")
+        labels = categories(self.exercise)
+        width = max(7, max(len(text) for text in labels.values()) * 0.6 + 2)
+        toggle_style = ToggleButtonsStyle(description_width="initial", button_width=f"{width:.0f}em")
         for number, statement in enumerate(statements(self.exercise), start=1):
             toggle = w.ToggleButtons(
-                options=[(text, key) for key, text in SORT_ANSWERS.items()], value=None,
-                description=f"Uitspraak {number}", tooltips=["Dit doe je wel", "Dit doe je niet"],
+                options=[(text, key) for key, text in labels.items()], value=None,
+                description=f"Uitspraak {number}", tooltips=list(labels.values()),
                 style=toggle_style, layout=toggle_layout,
             )
             toggle.observe(self._on_change, names="value")
@@ -99,7 +101,7 @@ class SortExercise(ExerciseWidget):
             self.feedback.value = live_region("Probeer het eerst zelf: het modelantwoord komt na je eerste poging.")
             return
         rows = "".join(
-            f"<li><strong>{escape(label(s.answer))}</strong>: {inline_markdown(s.text)}<br>"
+            f"<li><strong>{escape(label(self.exercise, s.answer))}</strong>: {inline_markdown(s.text)}<br>"
             f"<em>{inline_markdown(s.explanation)}</em></li>"
             for s in statements(self.exercise)
         )
@@ -129,7 +131,9 @@ class SortExercise(ExerciseWidget):
             if item.correct or self.attempts >= 2:  # hints build up: the explanation from the 2nd try
                 why = inline_markdown(item.statement.explanation)
             else:
-                why = (f"Je koos '{escape(label(item.given))}'. Tip: wat merkt de klant ervan als je dit doet? "
+                hint = ("wat merkt de klant ervan als je dit doet?" if set(categories(self.exercise)) == set(SORT_ANSWERS)
+                        else "lees de uitspraak nog eens: welke categorie past beter?")
+                why = (f"Je koos '{escape(label(self.exercise, item.given))}'. Tip: {hint} "
                        "Na je volgende poging zie je hier de uitleg.")
             note.value = f"{mark}: {why}"
         self.feedback.value = live_region(
@@ -151,7 +155,7 @@ class SortExercise(ExerciseWidget):
         saved = state.get("answers") or {}
         for index, toggle in enumerate(self.toggles):
             value = saved.get(str(index)) if isinstance(saved, dict) else None
-            toggle.value = value if value in SORT_ANSWERS else None
+            toggle.value = value if value in categories(self.exercise) else None
         self.attempts = int(state.get("attempts") or 0)
         self.attempted = self.attempts > 0
         if state.get("checked") and self.attempted:
