@@ -70,6 +70,35 @@ class DrillQuestion:
 
 
 @dataclass(frozen=True)
+class OrderItem:
+    """One step of an ordering exercise, with why it stands at its place."""
+
+    text: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class PlanPart:
+    """One part of a planned programme: its length in minutes and the rule for it."""
+
+    key: str
+    name: str
+    default: int
+    min: int
+    max: int
+    rule: str
+
+
+@dataclass(frozen=True)
+class Behaviour:
+    """One behaviour an observer tallies; ``kind`` is positief, negatief or neutraal."""
+
+    key: str
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
 class Exercise:
     """An exercise as loaded from a file: common fields plus the type's own ``data``."""
 
@@ -323,6 +352,91 @@ TYPE_FIELDS.update({
         Field("model_answer", "een goede herschrijving (na een poging te zien)", _text),
         Field("annotations", "wat het modelantwoord goed doet, als lijst (wordt een afvinklijst)", _text_list,
               required=False),
+    ),
+})
+
+
+def _records(value: Any, *, what: str, fields: dict[str, Callable[[Any, Mapping[str, Any]], Any]],
+             optional: frozenset[str] = frozenset(), minimum: int = 2, unique: str = "") -> list[dict[str, Any]]:
+    """Check a list of small records (one dict per item) and return the parsed field values."""
+    if not isinstance(value, list) or len(value) < minimum:
+        raise FieldError(f"verwacht een lijst van minstens {minimum} {what}en (niet {_describe(value)})")
+    result: list[dict[str, Any]] = []
+    for number, item in enumerate(value, start=1):
+        where = f"{what} {number}"
+        if not isinstance(item, dict):
+            raise FieldError(f"{where}: verwacht de velden {', '.join(fields)} (niet {_describe(item)})")
+        _no_unknown(item, set(fields), where)
+        parsed: dict[str, Any] = {}
+        for name, check in fields.items():
+            if name not in item and name not in optional:
+                raise FieldError(f"{where}: het veld '{name}' ontbreekt")
+            try:
+                parsed[name] = check(item.get(name), parsed)
+            except FieldError as exc:
+                raise FieldError(f"{where}, '{name}': {exc}") from None
+        if unique and any(other[unique] == parsed[unique] for other in result):
+            raise FieldError(f"{where}: '{parsed[unique]}' komt twee keer voor; elke {what} heeft een eigen {unique}")
+        result.append(parsed)
+    return result
+
+
+def _key(value: Any, _: Mapping[str, Any]) -> str:
+    if not isinstance(value, str) or not KEY_PATTERN.match(value):
+        raise FieldError(f"verwacht een korte sleutel van letters, cijfers of _ (niet {_describe(value)})")
+    return value
+
+
+def _clock(value: Any, _: Mapping[str, Any]) -> str:
+    text = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    if isinstance(value, int) and not isinstance(value, bool):  # YAML reads 15:00 as 900 (sexagesimal)
+        text = f"{value // 60}:{value % 60:02d}"
+    if not re.match(r"^\s*([01]?\d|2[0-3])[:.][0-5]\d\s*$", text):
+        raise FieldError(f"verwacht een tijd zoals \"15:00\" (niet {_describe(value)})")
+    return text.strip()
+
+
+def _order_items(value: Any, _: Mapping[str, Any]) -> tuple[OrderItem, ...]:
+    rows = _records(value, what="stap", fields={"text": _text, "explanation": _text})
+    return tuple(OrderItem(**row) for row in rows)
+
+
+def _plan_parts(value: Any, _: Mapping[str, Any]) -> tuple[PlanPart, ...]:
+    rows = _records(value, what="onderdeel", unique="key", fields={
+        "key": _key, "name": _text, "default": _positive_int, "min": _positive_int, "max": _positive_int,
+        "rule": _text})
+    for number, row in enumerate(rows, start=1):
+        if not row["min"] <= row["default"] <= row["max"]:
+            raise FieldError(f"onderdeel {number} ('{row['key']}'): verwacht min <= default <= max "
+                             f"(nu {row['min']}, {row['default']}, {row['max']})")
+    return tuple(PlanPart(**row) for row in rows)
+
+
+BEHAVIOUR_KINDS = ("positief", "negatief", "neutraal")
+
+
+def _behaviour_kind(value: Any, _: Mapping[str, Any]) -> str:
+    if value not in BEHAVIOUR_KINDS:
+        raise FieldError(f"{_describe(value)} is niet toegestaan; kies uit: {', '.join(BEHAVIOUR_KINDS)}")
+    return value
+
+
+def _behaviours(value: Any, _: Mapping[str, Any]) -> tuple[Behaviour, ...]:
+    rows = _records(value, what="gedrag", unique="key", fields={"key": _key, "name": _text, "kind": _behaviour_kind})
+    return tuple(Behaviour(**row) for row in rows)
+
+
+TYPE_FIELDS.update({
+    "ordering": (
+        Field("items", "de stappen in de goede volgorde, elk met text en explanation", _order_items),
+    ),
+    "planner": (
+        Field("start", "voorgestelde starttijd, zoals \"15:00\"", _clock),
+        Field("parts", "de onderdelen van het programma met key, name, default, min, max (minuten) en rule", _plan_parts),
+    ),
+    "observer": (
+        Field("behaviours", "het gedrag om te turven, elk met key, name en kind (positief, negatief of neutraal)",
+              _behaviours),
     ),
 })
 

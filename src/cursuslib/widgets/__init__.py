@@ -6,10 +6,14 @@ from ..content import Exercise
 from ..store import AnswerStore
 from .base import ExerciseWidget
 from .choice import ChoiceQuiz
+from .observer import ObserverChecklist
+from .ordering import OrderingExercise
+from .planner import PlannerExercise
 from .reflection import ReflectionExercise
 from .sort import SortExercise
 
-__all__ = ["ChoiceQuiz", "ExerciseWidget", "ReflectionExercise", "SortExercise", "WIDGETS", "make_widget"]
+__all__ = ["ChoiceQuiz", "ExerciseWidget", "ObserverChecklist", "OrderingExercise", "PlannerExercise",
+           "ReflectionExercise", "SortExercise", "WIDGETS", "make_widget"]
 
 #: Which widget class shows which exercise type.
 WIDGETS: dict[str, type[ExerciseWidget]] = {
@@ -17,6 +21,9 @@ WIDGETS: dict[str, type[ExerciseWidget]] = {
     "multiple_choice": ChoiceQuiz,
     "sort": SortExercise,
     "reflection": ReflectionExercise,
+    "ordering": OrderingExercise,
+    "planner": PlannerExercise,
+    "observer": ObserverChecklist,
 }
 
 

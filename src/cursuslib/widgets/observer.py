@@ -1,0 +1,94 @@
+"""Observer checklist widget: tally behaviour per round during a role-play, saved and summarised."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from ..exercises.observer import behaviours, summarise
+from ..text import escape
+from .base import ExerciseWidget, button, live_region
+
+
+class ObserverChecklist(ExerciseWidget):
+    """Count what you see and hear (open questions, summaries, interruptions ...) per observed person."""
+
+    def build(self) -> None:
+        """Create the person field, a counter with +1 / -1 per behaviour, and round controls."""
+        self.rounds: list[dict[str, Any]] = []
+        self.person = w.Text(description="Wie observeer je?", placeholder="Bijvoorbeeld: developer 1",
+                             style={"description_width": "10em"}, layout=w.Layout(width="30em"))
+        self.person.observe(lambda _: self.save(), names="value")
+        self.counts = {b.key: 0 for b in behaviours(self.exercise)}
+        self.count_labels: dict[str, w.HTML] = {}
+        rows: list[w.Widget] = []
+        for b in behaviours(self.exercise):
+            plus, minus = button(f"+1 {b.name}"), button("−1", tooltip=f"Eén minder: {b.name}")
+            plus.on_click(lambda _, k=b.key: self.tally(k, +1))
+            minus.on_click(lambda _, k=b.key: self.tally(k, -1))
+            label = self.html("")
+            self.count_labels[b.key] = label
+            rows.append(w.HBox([plus, minus, label], layout=w.Layout(align_items="center")))
+        self.next_button = button("Ronde afsluiten", style="primary", tooltip="Bewaar deze ronde en begin een nieuwe")
+        self.next_button.on_click(lambda _: self.close_round())
+        self.status = self.html(live_region(""))
+        self.summary = self.html("")
+        self.children = [self.header, self.notice, self.person, *rows, self.next_button, self.status,
+                         self.summary, self.saved_label]
+        self._render()
+
+    def tally(self, key: str, step: int) -> None:
+        """Add (or take back) one observation of behaviour ``key``."""
+        self.counts[key] = max(0, self.counts[key] + step)
+        name = next(b.name for b in behaviours(self.exercise) if b.key == key)
+        self.status.value = live_region(f"{escape(name)}: {self.counts[key]}")
+        self.attempted = True
+        self._render()
+        self.save()
+
+    def close_round(self) -> None:
+        """Store the current tallies as a finished round and start a new one."""
+        label = self.person.value.strip() or f"Ronde {len(self.rounds) + 1}"
+        self.rounds = [*self.rounds, {"person": label, "counts": dict(self.counts)}]
+        self.counts = dict.fromkeys(self.counts, 0)
+        self.status.value = live_region(f"Ronde van '{escape(label)}' bewaard. De tellers staan weer op 0.")
+        self._render()
+        self.save()
+
+    def _render(self) -> None:
+        for b in behaviours(self.exercise):
+            self.count_labels[b.key].value = f"<strong>{self.counts[b.key]}</strong>"
+        done = self.rounds + ([{"person": "nu bezig", "counts": self.counts}] if any(self.counts.values()) else [])
+        if not done:
+            self.summary.value = ""
+            return
+        result = summarise(self.exercise, done)
+        head = "".join(f'<th scope="col">{escape(b.name)}</th>' for b in behaviours(self.exercise))
+        body = "".join(
+            f'<tr><th scope="row">{escape(str(r["person"]))}</th>'
+            + "".join(f"<td>{int(r['counts'].get(b.key, 0))}</td>" for b in behaviours(self.exercise)) + "</tr>"
+            for r in done)
+        share = ("" if result.open_share is None
+                 else f"<p>Aandeel open vragen: {round(result.open_share * 100)}%.</p>")
+        strengths = (f"<p>Wat goed ging: {escape(', '.join(result.strengths))}.</p>" if result.strengths else "")
+        self.summary.value = (f'<table class="cursus-table"><caption>Samenvatting</caption><thead><tr><th>Wie</th>{head}'
+                              f"</tr></thead><tbody>{body}</tbody></table>{share}{strengths}"
+                              f"<p><strong>{escape(result.tip)}</strong></p>")
+
+    def state(self) -> dict[str, Any]:
+        """Finished rounds, the current tallies and the observed person."""
+        return {"rounds": self.rounds, "counts": self.counts, "person": self.person.value}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Restore rounds, tallies and the person."""
+        rounds = state.get("rounds") if isinstance(state.get("rounds"), list) else []
+        self.rounds = [r for r in rounds if isinstance(r, dict) and isinstance(r.get("counts"), dict)]
+        counts = state.get("counts") if isinstance(state.get("counts"), dict) else {}
+        for key in self.counts:
+            value = counts.get(key)
+            self.counts[key] = value if isinstance(value, int) and value >= 0 else 0
+        if isinstance(state.get("person"), str):
+            self.person.value = state["person"]
+        self.attempted = bool(self.rounds) or any(self.counts.values())
+        self._render()

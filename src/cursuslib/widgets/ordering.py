@@ -1,0 +1,121 @@
+"""Ordering widget: move steps up and down with buttons (keyboard-friendly, no dragging), then check."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+from traitlets import Int
+
+from ..exercises.ordering import check_order, items, move, start_order
+from ..text import escape, inline_markdown
+from .base import GOOD, TODO, ExerciseWidget, button, live_region
+
+
+class OrderingExercise(ExerciseWidget):
+    """Put the steps in the right order; feedback per position after checking."""
+
+    attempts = Int(0, help="How many times the student clicked 'Controleer'").tag(sync=False)
+
+    def build(self) -> None:
+        """Create one row per position with its step text and 'Omhoog' / 'Omlaag' buttons."""
+        self.order = start_order(self.exercise)
+        self.texts: list[w.HTML] = []
+        self.notes: list[w.HTML] = []
+        self.up: list[w.Button] = []
+        self.down: list[w.Button] = []
+        rows: list[w.Widget] = []
+        for position in range(len(self.order)):
+            text = self.html("")
+            up = button("▲ Omhoog")
+            down = button("▼ Omlaag")
+            up.on_click(lambda _, p=position: self.move(p, -1))
+            down.on_click(lambda _, p=position: self.move(p, +1))
+            note = self.html("")
+            self.texts.append(text)
+            self.notes.append(note)
+            self.up.append(up)
+            self.down.append(down)
+            rows.append(w.HBox([up, down, text], layout=w.Layout(align_items="center")))
+            rows.append(note)
+        self.check_button = button("Controleer", style="primary")
+        self.model_button = button("Toon modelantwoord")
+        self.check_button.on_click(lambda _: self.check())
+        self.model_button.on_click(lambda _: self.show_model())
+        self.feedback = self.html(live_region(""))
+        self.model = self.html("")
+        self.children = [self.header, self.notice, *rows, w.HBox([self.check_button, self.model_button]),
+                         self.feedback, self.model, self.saved_label]
+        self._render()
+
+    def move(self, position: int, step: int) -> None:
+        """Move the step at ``position`` one place up (-1) or down (+1)."""
+        self.order = move(self.order, position, step)
+        for note in self.notes:
+            note.value = ""
+        self._render()
+        self.feedback.value = live_region(
+            f"'{escape(items(self.exercise)[self.order[max(0, min(len(self.order) - 1, position + step))]].text)}' "
+            f"staat nu op plek {max(1, min(len(self.order), position + step + 1))}.")
+        self.save()
+
+    def check(self) -> None:
+        """Mark each position right or not yet, and explain."""
+        self.attempts += 1
+        self.attempted = True
+        self._show_result()
+        self.save()
+
+    def show_model(self) -> None:
+        """Show the right order with why each step stands there (only after an attempt)."""
+        if not self.attempted:
+            self.feedback.value = live_region("Probeer het eerst zelf: het modelantwoord komt na je eerste poging.")
+            return
+        rows = "".join(f"<li><strong>{inline_markdown(i.text)}</strong><br><em>{inline_markdown(i.explanation)}</em></li>"
+                       for i in items(self.exercise))
+        self.model.value = (f'<div class="cursus-model" role="region" aria-label="Modelantwoord">'
+                            f"<strong>Modelantwoord</strong><ol>{rows}</ol></div>")
+        self.save()
+
+    def _show_result(self) -> None:
+        result = check_order(self.exercise, self.order)
+        steps = items(self.exercise)
+        for position, (index, right) in enumerate(zip(self.order, result.correct, strict=True)):
+            if right:
+                self.notes[position].value = f"{GOOD}: {inline_markdown(steps[index].explanation)}"
+            else:
+                hint = (inline_markdown(steps[index].explanation) if self.attempts >= 2
+                        else "Deze stap hoort ergens anders. Na je volgende poging zie je hier de uitleg.")
+                self.notes[position].value = f"{TODO}: {hint}"
+        self.feedback.value = live_region(f"<p>{GOOD if result.complete else TODO}. {escape(result.summary)}</p>"
+                                          f"<p><strong>Volgende stap:</strong> {escape(result.next_step)}</p>")
+        self.model_button.layout.display = None
+
+    def _render(self) -> None:
+        steps = items(self.exercise)
+        last = len(self.order) - 1
+        for position, index in enumerate(self.order):
+            self.texts[position].value = f"<strong>{position + 1}.</strong> {inline_markdown(steps[index].text)}"
+            self.up[position].disabled = position == 0
+            self.down[position].disabled = position == last
+            self.up[position].tooltip = f"Zet '{steps[index].text}' een plek hoger"
+            self.down[position].tooltip = f"Zet '{steps[index].text}' een plek lager"
+        self.model_button.layout.display = None if self.attempted else "none"
+
+    def state(self) -> dict[str, Any]:
+        """The current order, attempts, and whether feedback and model answer are shown."""
+        return {"order": self.order, "attempts": self.attempts, "checked": any(n.value for n in self.notes),
+                "model_shown": bool(self.model.value)}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Restore the order, the feedback and the model answer."""
+        order = state.get("order")
+        if isinstance(order, list) and sorted(order) == list(range(len(self.order))):
+            self.order = [int(i) for i in order]
+        self.attempts = int(state.get("attempts") or 0)
+        self.attempted = self.attempts > 0
+        self._render()
+        if state.get("checked") and self.attempted:
+            self._show_result()
+        if state.get("model_shown") and self.attempted:
+            self.show_model()
