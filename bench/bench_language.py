@@ -1,0 +1,167 @@
+"""Benchmark of the Dutch feedback engine: accuracy on labelled data, time per call, linear growth.
+
+Run from the repository root::
+
+    .venv/bin/python bench/bench_language.py [--strict]
+
+The development set is read from ``../shared/taaldata`` next to the repository (skipped with a message
+when absent); the own held-out set from ``tests/language/data``. With ``--strict`` the exit code is 1 when
+a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT / "src") not in sys.path:
+    sys.path.insert(0, str(ROOT / "src"))
+
+from cursuslib.language import (  # noqa: E402 - the path is set up first
+    followup_feedback,
+    positivity,
+    question_kind,
+    rewrite_feedback,
+    summary_feedback,
+)
+from cursuslib.language.evaluate import load_rows, score_dir  # noqa: E402
+from cursuslib.language.rewrite import _analyse_original_cached  # noqa: E402
+
+DEV_DIR = ROOT.parent / "shared" / "taaldata"
+OWN_DIR = ROOT / "tests" / "language" / "data"
+TARGETS = {"questions": 0.97, "sentences": 0.92, "rewrites": 0.92}
+MAX_MEAN_MS = 0.2
+MAX_GROWTH = 25.0  # 10x more text may cost at most this factor (linear growth is ~10)
+
+_FALLBACK = [
+    "Oké, en wat gebeurde er daarna?",
+    "Heeft u de mail al ontvangen?",
+    "Helaas is deze jas in uw maat uitverkocht.",
+    "Ik stuur u vandaag nog een nieuwe code.",
+]
+
+
+def _accuracy(label: str, folder: Path) -> bool:
+    if not folder.is_dir():
+        print(f"[{label}] overgeslagen: map {folder} ontbreekt")
+        return True
+    ok = True
+    for task, score in score_dir(folder).items():
+        target = TARGETS[task]
+        status = "ok" if score.accuracy >= target else "ONDER DOEL"
+        ok &= score.accuracy >= target
+        print(f"[{label}] {task:9} accuracy {score.accuracy:.3f} ({score.correct}/{score.total}), doel >= {target}  {status}")
+        for text, expected, predicted in score.misses[:10]:
+            print(f"    mis: verwacht {expected}, kreeg {predicted}: {text}")
+    return ok
+
+
+def _texts() -> tuple[list[str], list[tuple[str, str]]]:
+    sentences: list[str] = []
+    pairs: list[tuple[str, str]] = []
+    for folder in (DEV_DIR, OWN_DIR):
+        for name in ("questions", "sentences"):
+            path = folder / f"{name}.tsv"
+            if path.is_file():
+                sentences += [r["text"] for r in load_rows(path)]
+        path = folder / "rewrites.tsv"
+        if path.is_file():
+            pairs += [(r["original"], r["rewrite"]) for r in load_rows(path)]
+    if not sentences:
+        sentences = list(_FALLBACK)
+    if not pairs:
+        pairs = [(_FALLBACK[2], _FALLBACK[3])]
+    return sentences, pairs
+
+
+def _rewrite_uncached(original: str, rewrite: str) -> object:
+    """rewrite_feedback without the cache for the original sentence (the worst case: a new exercise each call)."""
+    _analyse_original_cached.cache_clear()
+    return rewrite_feedback(original, rewrite)
+
+
+def _mean_ms(func: Callable[..., object], args: list[tuple[str, ...]], *, rounds: int = 5) -> float:
+    for a in args[:20]:
+        func(*a)  # warm-up: rule files are loaded on first use
+    best = float("inf")
+    for _ in range(rounds):
+        start = time.perf_counter()
+        for a in args:
+            func(*a)
+        best = min(best, (time.perf_counter() - start) / len(args))
+    return best * 1000
+
+
+def _timing() -> bool:
+    sentences, pairs = _texts()
+    story = "Mijn printer doet het al drie dagen niet en ik moet morgen mijn verslag inleveren."
+    cases: dict[str, tuple[Callable[..., object], list[tuple[str, ...]]]] = {
+        "question_kind": (question_kind, [(s,) for s in sentences]),
+        "positivity": (positivity, [(s,) for s in sentences]),
+        "rewrite_feedback": (_rewrite_uncached, [(a, b) for a, b in pairs]),
+        "rewrite (cache)": (rewrite_feedback, [(a, b) for a, b in pairs]),
+        "summary_feedback": (summary_feedback, [(story, s) for s in sentences]),
+        "followup_feedback": (followup_feedback, [(story, s) for s in sentences]),
+    }
+    ok = True
+    for name, (func, args) in cases.items():
+        ms = _mean_ms(func, args)
+        status = "ok" if ms < MAX_MEAN_MS else "TE TRAAG"
+        ok &= ms < MAX_MEAN_MS
+        print(f"[tijd] {name:17} gemiddeld {ms:.4f} ms per aanroep over {len(args)} zinnen (doel < {MAX_MEAN_MS} ms)  {status}")
+    return ok
+
+
+def _growth() -> bool:
+    sentences, _pairs = _texts()
+    base = " ".join(sentences)
+    ok = True
+    for name, func in (
+        ("question_kind", lambda t: question_kind(t)),
+        ("positivity", lambda t: positivity(t)),
+        ("rewrite_feedback", lambda t: _rewrite_uncached(t, t[::-1])),
+        ("summary_feedback", lambda t: summary_feedback(t, t)),
+        ("followup_feedback", lambda t: followup_feedback(t, t)),
+    ):
+        times = {}
+        for size in (10_000, 100_000):
+            text = (base * (size // max(1, len(base)) + 1))[:size]
+            runs = []
+            for _ in range(3):
+                start = time.perf_counter()
+                func(text)
+                runs.append(time.perf_counter() - start)
+            times[size] = statistics.median(runs)
+        factor = times[100_000] / max(times[10_000], 1e-9)
+        status = "lineair" if factor <= MAX_GROWTH else "NIET LINEAIR"
+        ok &= factor <= MAX_GROWTH
+        print(
+            f"[groei] {name:17} 10k tekens {times[10_000] * 1000:7.1f} ms, 100k tekens {times[100_000] * 1000:7.1f} ms, "
+            f"factor {factor:4.1f} (lineair ~10, grens {MAX_GROWTH:.0f})  {status}"
+        )
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print accuracy, timing and growth figures; with --strict return 1 when a target is missed."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--strict", action="store_true", help="exit code 1 when a target is missed")
+    args = parser.parse_args(argv)
+    results = [
+        _accuracy("dev", DEV_DIR),
+        _accuracy("eigen", OWN_DIR),
+        _timing(),
+        _growth(),
+    ]
+    all_ok = all(results)
+    print("Alle doelen gehaald." if all_ok else "Niet alle doelen gehaald.")
+    return 0 if all_ok or not args.strict else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""Topic overlap between two texts: shared word stems, compounds and teacher-defined topic groups."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+from .normalize import Token, stem
+from .rules import data, word_set
+
+__all__ = ["content_words", "shared_topic", "shared_topic_detail"]
+
+_MAX_WORDS = 4000  # bounds the work on huge inputs; far beyond any real answer
+
+
+class _Topics:
+    def __init__(self) -> None:
+        common = data("common")
+        self.ignore = (
+            word_set(common.get("stopwords")) | word_set(common.get("generic_verbs")) | word_set(common.get("number_words"))
+        )
+        self.groups: dict[str, set[str]] = {}
+        for name, words in (data("rewrite").get("topic_groups") or {}).items():
+            for w in words or ():
+                self.groups.setdefault(stem(str(w)), set()).add(str(name))
+
+
+@cache
+def _topics() -> _Topics:
+    return _Topics()
+
+
+def content_words(tokens: Sequence[Token], skip: Iterable[tuple[int, int]] = ()) -> dict[str, str]:
+    """Map stem -> first surface form for the content words of ``tokens`` (outside the ``skip`` spans)."""
+    t = _topics()
+    spans = sorted(skip)
+    out: dict[str, str] = {}
+    si = 0
+    for tok in tokens:
+        while si < len(spans) and spans[si][1] <= tok.start:
+            si += 1
+        if si < len(spans) and spans[si][0] <= tok.start < spans[si][1]:
+            continue
+        norm = tok.norm
+        if len(norm) < 3 or norm in t.ignore or not norm[0].isalpha():
+            continue
+        key = stem(norm)
+        if len(key) >= 3 and key not in out:
+            out[key] = tok.surface
+            if len(out) >= _MAX_WORDS:
+                break
+    return out
+
+
+def _related(key: str, others: dict[str, str]) -> bool:
+    if key in others:
+        return True
+    n = len(key)
+    for k in range(max(4, n - 3), n):  # 'regel' ~ 'regelt', 'bezorg' ~ 'bezorger'
+        if key[:k] in others:
+            return True
+    for k in range(5, n):  # compound: 'creditcardbetal' ends with 'betal'
+        if key[n - k :] in others:
+            return True
+    return False
+
+
+def _groups(key: str) -> set[str]:
+    groups = _topics().groups
+    found = set(groups.get(key, ()))
+    n = len(key)
+    for k in range(5, n):
+        found |= groups.get(key[n - k :], set())
+    return found
+
+
+def _expand(keys: Iterable[str]) -> set[str]:
+    """Prefixes (up to 3 letters shorter) and compound tails of ``keys``, for linear-time matching."""
+    out: set[str] = set()
+    for o in keys:
+        n = len(o)
+        for k in range(max(4, n - 3), n):
+            out.add(o[:k])
+        for k in range(5, n):
+            out.add(o[n - k :])
+    return out
+
+
+def shared_topic_detail(original: dict[str, str], other: dict[str, str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Words of ``original`` that ``other`` shares directly (stem, compound) and those shared only via a topic group."""
+    direct: list[str] = []
+    grouped: list[str] = []
+    other_groups: set[str] = set()
+    for key in other:
+        other_groups |= _groups(key)
+    other_parts = _expand(other)
+    for key, surface in original.items():
+        if _related(key, other) or key in other_parts:
+            direct.append(surface)
+        elif _groups(key) & other_groups:
+            grouped.append(surface)
+    return tuple(direct), tuple(grouped)
+
+
+def shared_topic(original: dict[str, str], other: dict[str, str]) -> tuple[str, ...]:
+    """Surface words of ``original`` that ``other`` also talks about (same stem, compound part or topic group)."""
+    direct, grouped = shared_topic_detail(original, other)
+    return direct + grouped
