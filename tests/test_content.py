@@ -159,3 +159,47 @@ def test_a_teachers_edit_is_picked_up_without_restart(tmp_path: Path) -> None:
     path.write_text(GOOD.replace("correct: b", "correct: x"), encoding="utf-8")
     with pytest.raises(ContentError, match="'x' is geen optie"):
         load_course(tmp_path)
+
+
+ASSESS = """\
+schema_version: 1
+lesson: 09_test
+title: Test
+exercises:
+  - id: 09-quiz
+    type: single_choice
+    title: Een vraag
+    question: Welke vraag is open?
+    options:
+      - {key: a, text: "Heeft u een website?", explanation: Ja of nee.}
+      - {key: b, text: "Wat doet uw website?", explanation: Begint met wat.}
+    correct: b
+  - id: 09-zelf
+    type: self_assessment
+    title: Zelfbeoordeling
+    moment: begin
+    qualities:
+      - key: vragen
+        name: Open vragen stellen
+        levels: [Nog niet, Soms, Vaak, Altijd]
+        evidence: [09-quiz]
+  - id: 09-zelf-eind
+    type: self_assessment
+    title: Zelfbeoordeling eind
+    moment: eind
+    compare_with: 09-zelf
+"""
+
+
+def test_references_between_exercises_are_checked(tmp_path: Path) -> None:
+    write(tmp_path, ASSESS)
+    assert len(load_course(tmp_path)["09_test"].exercises) == 3
+    write(tmp_path, ASSESS.replace("compare_with: 09-zelf", "compare_with: 09-quiz"))
+    with pytest.raises(ContentError, match=r"'09-zelf-eind', veld 'compare_with': '09-quiz' is geen zelfbeoordeling.*kies uit: 09-zelf"):
+        load_course(tmp_path)
+    write(tmp_path, ASSESS.replace("evidence: [09-quiz]", "evidence: [09-bestaat-niet]"))
+    with pytest.raises(ContentError, match=r"eigenschap 'vragen', veld 'evidence': oefening '09-bestaat-niet' bestaat niet"):
+        load_course(tmp_path)
+    write(tmp_path, ASSESS.replace("evidence: [09-quiz]", "evidence: [09-zelf-eind]"))
+    with pytest.raises(ContentError, match=r"van type self_assessment, dat geen score geeft"):
+        load_course(tmp_path)

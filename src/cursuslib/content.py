@@ -426,7 +426,19 @@ def _behaviours(value: Any, _: Mapping[str, Any]) -> tuple[Behaviour, ...]:
     return tuple(Behaviour(**row) for row in rows)
 
 
+def _turns(value: Any, _: Mapping[str, Any]) -> tuple[str, ...]:
+    rows = _records(value, what="beurt", fields={"customer": _text}, minimum=2)
+    return tuple(row["customer"] for row in rows)
+
+
 TYPE_FIELDS.update({
+    "lsd_dialogue": (
+        Field("context", "korte schets van de situatie", _optional_text, required=False),
+        Field("turns", "wat de klant per beurt zegt, als lijst met 'customer: ...'", _turns),
+        Field("need", "de onderliggende behoefte, te zien aan het eind", _text),
+        Field("confirmation", "wat de klant zegt als de samenvatting klopt", _optional_text, required=False,
+              default="Ja, dat is precies wat ik bedoel!"),
+    ),
     "ordering": (
         Field("items", "de stappen in de goede volgorde, elk met text en explanation", _order_items),
     ),
@@ -441,9 +453,19 @@ TYPE_FIELDS.update({
 })
 
 
+TYPE_FIELDS["reply"] = (
+    Field("message", "het boze bericht van de klant", _text),
+    Field("context", "korte schets van de situatie", _optional_text, required=False),
+    Field("model_answer", "een goed antwoord (na een poging te zien)", _text),
+    Field("annotations", "wat het modelantwoord goed doet, als lijst (wordt een afvinklijst)", _text_list,
+          required=False),
+)
+
+
 def register_type(name: str, fields: tuple[Field, ...]) -> None:
     """Add an exercise type and its fields to the schema."""
     TYPE_FIELDS[name] = fields
+
 
 
 # --------------------------------------------------------------------------- helpers
@@ -509,7 +531,10 @@ def parse_exercise(item: Any, *, lesson: str, source: str, position: int) -> Exe
         if spec.name not in item:
             if spec.required:
                 raise ContentError(f"{where}: het veld '{spec.name}' ontbreekt ({spec.description}).")
-            values[spec.name] = spec.check(spec.default, values)
+            try:
+                values[spec.name] = spec.check(spec.default, values)
+            except FieldError as exc:
+                raise ContentError(f"{where}, veld '{spec.name}': {exc}.") from None
             continue
         try:
             values[spec.name] = spec.check(item[spec.name], values)
@@ -597,8 +622,37 @@ def load_course(folder: Path | None = None) -> dict[str, Lesson]:
     if cached and cached[0] == signature:
         return dict(cached[1])
     lessons = _load_files(files)
+    _check_references(lessons)
     _course_cache[folder.resolve()] = (signature, lessons)
     return dict(lessons)
+
+
+def _check_references(lessons: Mapping[str, Lesson]) -> None:
+    """Check references between exercises: compare_with and evidence must name existing exercises."""
+    from .exercises.self_assessment import SCORERS
+
+    by_id = {e.id: e for lesson in lessons.values() for e in lesson.exercises}
+    for exercise in by_id.values():
+        if exercise.type != "self_assessment":
+            continue
+        where = f"{exercise.source}, oefening '{exercise.id}'"
+        target = exercise.data.get("compare_with")
+        if target:
+            other = by_id.get(target)
+            if other is None or other.type != "self_assessment" or other.data.get("moment") != "begin":
+                begins = ", ".join(sorted(e.id for e in by_id.values()
+                                          if e.type == "self_assessment" and e.data.get("moment") == "begin"))
+                raise ContentError(f"{where}, veld 'compare_with': '{target}' is geen zelfbeoordeling met moment: "
+                                   f"begin; kies uit: {begins or '(geen)'}.")
+        for quality in exercise.data.get("qualities") or ():
+            for ref in quality.evidence:
+                if ref not in by_id:
+                    raise ContentError(f"{where}, eigenschap '{quality.key}', veld 'evidence': oefening '{ref}' "
+                                       "bestaat niet in de cursus.")
+                if by_id[ref].type not in SCORERS:
+                    raise ContentError(f"{where}, eigenschap '{quality.key}', veld 'evidence': oefening '{ref}' is "
+                                       f"van type {by_id[ref].type}, dat geen score geeft; kies een oefening van type: "
+                                       f"{', '.join(sorted(SCORERS))}.")
 
 
 def _load_files(files: list[Path]) -> dict[str, Lesson]:
@@ -627,3 +681,13 @@ def find_exercise(exercise_id: str, folder: Path | None = None) -> Exercise:
         f"Oefening '{exercise_id}' staat in geen enkel bestand in {folder or paths.exercises_dir()}. "
         "Controleer de naam (id) in het notebook en in het oefenbestand."
     )
+
+
+# Types with larger structures declare their fields next to their logic; they are part of this schema.
+from .exercises import dialogue as _dialogue  # noqa: E402 - needs Field and FieldError and the helpers defined above
+from .exercises import matching as _matching  # noqa: E402
+from .exercises import self_assessment as _self_assessment  # noqa: E402
+
+TYPE_FIELDS["dialogue"] = _dialogue.FIELDS
+TYPE_FIELDS["matching"] = _matching.FIELDS
+TYPE_FIELDS["self_assessment"] = _self_assessment.FIELDS

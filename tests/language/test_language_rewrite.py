@@ -103,3 +103,13 @@ def test_messages_are_at_most_three_and_positive_in_tone() -> None:
     assert not result.improved
     assert len(result.messages) <= 3
     assert not any("fout" in m.lower() for m in result.messages[:-1])
+
+
+@pytest.mark.parametrize(("original", "rewrite"), [
+    ("Dat kan ik vandaag niet meer oplossen.", "Ik los dit morgenochtend om 9.00 uur als eerste voor u op."),
+    ("Dat moet ik nog opzoeken.", "Dat zoek ik graag voor u op."),
+    ("Ik kan u nu niet terugbellen.", "Ik bel u morgen voor 10.00 uur terug."),
+])
+def test_separable_verbs_keep_the_topic(original: str, rewrite: str) -> None:
+    result = rewrite_feedback(original, rewrite)
+    assert result.on_topic and result.improved, result.messages

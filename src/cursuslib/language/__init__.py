@@ -10,11 +10,13 @@ from __future__ import annotations
 from .lsd import followup_feedback, summary_feedback
 from .positivity import positivity
 from .questions import question_kind
+from .reply import reply_feedback
 from .results import (
     Finding,
     FollowupResult,
     PositivityResult,
     QuestionResult,
+    ReplyResult,
     RewriteResult,
     SummaryResult,
 )
@@ -25,11 +27,13 @@ __all__ = [
     "FollowupResult",
     "PositivityResult",
     "QuestionResult",
+    "ReplyResult",
     "RewriteResult",
     "SummaryResult",
     "followup_feedback",
     "positivity",
     "question_kind",
+    "reply_feedback",
     "rewrite_feedback",
     "summary_feedback",
 ]

@@ -100,3 +100,16 @@ class FollowupResult:
     messages: tuple[str, ...]
     question: QuestionResult | None = None
     shared_words: tuple[str, ...] = field(default=())
+
+
+@dataclass(frozen=True, slots=True)
+class ReplyResult:
+    """Feedback on a reply to an angry customer; ``messages`` ends with one next step."""
+
+    ok: bool
+    messages: tuple[str, ...]
+    acknowledged: bool = False
+    blame: tuple[str, ...] = ()
+    negative: tuple[str, ...] = ()
+    next_steps: tuple[str, ...] = ()
+    empty: bool = False

@@ -19,6 +19,7 @@ class _Topics:
         self.ignore = (
             word_set(common.get("stopwords")) | word_set(common.get("generic_verbs")) | word_set(common.get("number_words"))
         )
+        self.particles = word_set(common.get("separable_particles"))
         self.groups: dict[str, set[str]] = {}
         for name, words in (data("rewrite").get("topic_groups") or {}).items():
             for w in words or ():
@@ -49,7 +50,28 @@ def content_words(tokens: Sequence[Token], skip: Iterable[tuple[int, int]] = ())
             out[key] = tok.surface
             if len(out) >= _MAX_WORDS:
                 break
+    _add_separable(tokens, t, out)
     return out
+
+
+_CLAUSE_WORDS = 14  # how far back a separable particle looks for its verb (times split into tokens)
+
+
+def _add_separable(tokens: Sequence[Token], t: _Topics, out: dict[str, str]) -> None:
+    """Add particle+word stems for a clause-final particle: 'los het morgen op' also counts as 'oplossen'."""
+    for index, tok in enumerate(tokens[: _MAX_WORDS]):
+        if tok.norm not in t.particles:
+            continue
+        nxt = tokens[index + 1] if index + 1 < len(tokens) else None
+        if nxt is not None and not nxt.clause_break:
+            continue  # not at the end of its clause: a preposition, not a particle
+        for back in range(index - 1, max(-1, index - 1 - _CLAUSE_WORDS), -1):
+            prev = tokens[back]
+            if prev.norm.isalpha() and len(prev.norm) >= 3 and prev.norm not in t.ignore:
+                key = stem(tok.norm + prev.norm)
+                out.setdefault(key, f"{prev.surface} ... {tok.surface}")
+            if prev.clause_break and not (prev.norm.isdigit() and prev.pre.strip() in {".", ":"}):  # '9.00'
+                break
 
 
 def _related(key: str, others: dict[str, str]) -> bool:

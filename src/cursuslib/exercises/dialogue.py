@@ -1,0 +1,397 @@
+"""Branching conversation simulator: the dialogue graph, its schema checks, walking a path and summing it up."""
+
+from __future__ import annotations
+
+import heapq
+import re
+from collections import Counter
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..content import KEY_PATTERN, Exercise, Field, FieldError, _describe, _no_unknown, _text
+
+#: Quality of a reaction, with the verdict in words the student sees (colour is never the only signal).
+QUALITIES: dict[str, str] = {"goed": "✔ Sterke reactie", "matig": "~ Kan sterker", "slecht": "✘ Dit werkt averechts"}
+#: How a conversation can end, with the Dutch word for it.
+END_KINDS: dict[str, str] = {"opgelost": "opgelost", "geescaleerd": "geëscaleerd", "open": "nog open"}
+#: One sentence per end kind that says what the outcome means.
+OUTCOMES: dict[str, str] = {
+    "opgelost": "Het gesprek is opgelost: de klant weet wat er nu gebeurt en gaat met een afspraak verder.",
+    "geescaleerd": "Het gesprek is geëscaleerd: de klant is bozer geworden en het contact loopt vast.",
+    "open": "Het gesprek is nog open: er is nog geen afspraak over hoe het verder gaat.",
+}
+NODE_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
+_END_ALIASES = {"geëscaleerd": "geescaleerd"}  # teachers type the ë; the key stays ASCII
+_NODE_FIELDS = {"id", "customer", "choices", "end"}
+_CHOICE_FIELDS = {"text", "quality", "tip", "feedback", "next"}
+
+
+@dataclass(frozen=True)
+class Tip:
+    """A conversation tip that feedback refers to, such as 'Erken de emotie'."""
+
+    key: str
+    name: str
+
+
+@dataclass(frozen=True)
+class Choice:
+    """One reaction the student can pick: how strong it is, which tip it is about, why, and where it leads."""
+
+    text: str
+    quality: str
+    tip: str
+    feedback: str
+    next: str
+
+
+@dataclass(frozen=True)
+class Node:
+    """One moment in the conversation: what the customer says and the reactions to choose from (none at an end)."""
+
+    id: str
+    customer: str
+    choices: tuple[Choice, ...] = ()
+    end: str | None = None
+
+
+@dataclass(frozen=True)
+class Dialogue:
+    """A whole conversation: the first node, the tips and every node by id."""
+
+    start: str
+    tips: Mapping[str, Tip]
+    nodes: Mapping[str, Node]
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One step of a walk: the node where the customer spoke and the reaction the student chose there."""
+
+    node: Node
+    index: int
+    choice: Choice
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What a finished conversation shows: the counts per quality, tips that went well or need practice, the end.
+
+    ``next_step`` is the one feed-forward step, without a 'Volgende stap:' label (the view adds it).
+    """
+
+    end: str
+    counts: Mapping[str, int]
+    used_well: tuple[Tip, ...]
+    to_practise: tuple[Tip, ...]
+    outcome: str
+    route: str
+    next_step: str
+
+
+# --------------------------------------------------------------------------- field checks
+def check_start(value: Any, _: Mapping[str, Any]) -> str:
+    """Check ``start``: the id of the first node (that the node exists is checked with ``nodes``)."""
+    return _node_id(value, "de id van de eerste knoop")
+
+
+def check_tips(value: Any, _: Mapping[str, Any]) -> tuple[Tip, ...]:
+    """Check ``tips``: a list of ``{key, name}`` with unique keys."""
+    if not isinstance(value, list) or not value:
+        raise FieldError(f"verwacht een lijst met minstens één tip, elk met key en name (niet {_describe(value)})")
+    tips: list[Tip] = []
+    for number, item in enumerate(value, start=1):
+        where = f"tip {number}"
+        if not isinstance(item, dict):
+            raise FieldError(f"{where}: verwacht 'key' en 'name' (niet {_describe(item)})")
+        _no_unknown(item, {"key", "name"}, where)
+        key = item.get("key")
+        if not isinstance(key, str) or not KEY_PATTERN.match(key):
+            raise FieldError(f"{where}, 'key': verwacht een korte sleutel van letters, cijfers of _, zoals luisteren "
+                             f"(niet {_describe(key)})")
+        if any(tip.key == key for tip in tips):
+            raise FieldError(f"{where}: de sleutel '{key}' komt twee keer voor; elke tip heeft een eigen sleutel")
+        tips.append(Tip(key, _text_field(item, "name", where)))
+    return tuple(tips)
+
+
+def check_nodes(value: Any, ctx: Mapping[str, Any]) -> dict[str, Node]:
+    """Check ``nodes`` one by one, then the whole graph against the parsed ``start`` and ``tips`` in ``ctx``."""
+    if not isinstance(value, list) or len(value) < 2:
+        raise FieldError(f"verwacht een lijst van minstens 2 knopen (een begin en een einde), elk met id en customer "
+                         f"(niet {_describe(value)})")
+    nodes = [_parse_node(item, number) for number, item in enumerate(value, start=1)]
+    tips = ctx.get("tips") or ()
+    return check_graph(nodes, start=ctx.get("start") or "", tips=[tip.key for tip in tips])
+
+
+FIELDS: tuple[Field, ...] = (
+    Field("start", "id van de knoop waarmee het gesprek begint", check_start),
+    Field("tips", "de gesprekstips waar de feedback naar verwijst, elk met key en name", check_tips),
+    Field("nodes", "de knopen van het gesprek, elk met id, customer en choices (of end: opgelost, geescaleerd "
+          "of open)", check_nodes),
+)
+
+
+def _node_id(value: Any, what: str) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not NODE_ID_PATTERN.match(value):
+        raise FieldError(f"verwacht {what}: een korte naam van letters, cijfers, _ of -, zoals begin "
+                         f"(niet {_describe(value)})")
+    return value
+
+
+def _one_of(value: Any, allowed: Mapping[str, str]) -> str:
+    if value not in allowed:
+        raise FieldError(f"{_describe(value)} is niet toegestaan; kies uit: {', '.join(allowed)}")
+    return value
+
+
+def _end_kind(value: Any) -> str:
+    return _one_of(_END_ALIASES.get(value, value) if isinstance(value, str) else value, END_KINDS)
+
+
+def _field(item: Mapping[str, Any], name: str, where: str, check: Callable[[Any], Any]) -> Any:
+    """Check the required key ``name`` of ``item``; errors say where (``knoop 'begin', keuze 2, 'next': ...``)."""
+    if name not in item:
+        raise FieldError(f"{where}: het veld '{name}' ontbreekt")
+    try:
+        return check(item[name])
+    except FieldError as exc:
+        raise FieldError(f"{where}, '{name}': {exc}") from None
+
+
+def _text_field(item: Mapping[str, Any], name: str, where: str) -> str:
+    return _field(item, name, where, lambda value: _text(value, {}))
+
+
+def _parse_node(item: Any, number: int) -> Node:
+    where = f"knoop {number}"
+    if not isinstance(item, dict):
+        raise FieldError(f"{where}: verwacht 'id', 'customer' en 'choices' of 'end' (niet {_describe(item)})")
+    node_id = _field(item, "id", where, lambda value: _node_id(value, "een id"))
+    where = f"knoop '{node_id}'"
+    _no_unknown(item, _NODE_FIELDS, where)
+    customer = _text_field(item, "customer", where)
+    end = None
+    if item.get("end") is not None:
+        end = _field(item, "end", where, _end_kind)
+    raw = item.get("choices")
+    if raw is None:
+        raw = []
+    if not isinstance(raw, list):
+        raise FieldError(f"{where}, 'choices': verwacht een lijst met keuzes (niet {_describe(raw)})")
+    choices = tuple(_parse_choice(choice, f"{where}, keuze {index}") for index, choice in enumerate(raw, start=1))
+    return Node(node_id, customer, choices, end)
+
+
+def _parse_choice(item: Any, where: str) -> Choice:
+    if not isinstance(item, dict):
+        raise FieldError(f"{where}: verwacht 'text', 'quality', 'tip', 'feedback' en 'next' (niet {_describe(item)})")
+    _no_unknown(item, _CHOICE_FIELDS, where)
+    return Choice(
+        text=_text_field(item, "text", where),
+        quality=_field(item, "quality", where, lambda value: _one_of(value, QUALITIES)),
+        tip=_text_field(item, "tip", where),
+        feedback=_text_field(item, "feedback", where),
+        next=_field(item, "next", where, lambda value: _node_id(value, "de id van een knoop")),
+    )
+
+
+# --------------------------------------------------------------------------- graph
+def _names(ids: Sequence[str]) -> str:
+    quoted = [f"'{node_id}'" for node_id in ids]
+    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " en " + quoted[-1]
+
+
+def check_graph(nodes: Sequence[Node], *, start: str, tips: Collection[str]) -> dict[str, Node]:
+    """Check the conversation as a whole and return its nodes by id.
+
+    First the links (ids, tips, ``next``, ends); only when those are right, whether every node can be
+    reached and can reach an end, so one typo does not also show up as a list of unreachable nodes.
+    Raises :class:`FieldError` naming every node with a problem.
+    """
+    problems: list[str] = []
+    positions: dict[str, list[int]] = {}
+    for number, node in enumerate(nodes, start=1):
+        positions.setdefault(node.id, []).append(number)
+    for node_id, numbers in positions.items():
+        if len(numbers) > 1:
+            where = " en ".join(str(n) for n in numbers)
+            problems.append(f"de id '{node_id}' komt {len(numbers)} keer voor (knoop {where}); geef elke knoop een "
+                            "eigen id")
+    existing = ", ".join(positions)
+    allowed_tips = ", ".join(tips)
+    if start not in positions:
+        problems.append(f"'start' verwijst naar '{start}', maar die knoop bestaat niet; bestaande knopen: {existing}")
+    for node in nodes:
+        if node.end is None and not node.choices:
+            problems.append(f"knoop '{node.id}' heeft geen keuzes en is geen eindknoop; geef keuzes ('choices') of "
+                            "maak er een eindknoop van met 'end: opgelost', 'end: geescaleerd' of 'end: open'")
+        if node.end is not None and node.choices:
+            problems.append(f"knoop '{node.id}' is een eindknoop (end: {node.end}) maar heeft toch keuzes; haal "
+                            "'choices' of 'end' weg")
+        for number, choice in enumerate(node.choices, start=1):
+            if choice.tip not in tips:
+                problems.append(f"knoop '{node.id}', keuze {number}: de tip '{choice.tip}' bestaat niet; kies uit: "
+                                f"{allowed_tips}")
+            if choice.next not in positions:
+                problems.append(f"knoop '{node.id}', keuze {number}: 'next' verwijst naar '{choice.next}', maar die "
+                                f"knoop bestaat niet; bestaande knopen: {existing}")
+    if problems:
+        raise FieldError("; ".join(problems))
+    by_id = {node.id: node for node in nodes}
+    reachable = _reachable(by_id, start)
+    unreachable = [node.id for node in nodes if node.id not in reachable]
+    if unreachable:
+        many = len(unreachable) > 1
+        problems.append(f"{'de knopen' if many else 'knoop'} {_names(unreachable)} {'zijn' if many else 'is'} vanaf "
+                        f"de start ('{start}') niet te bereiken; verwijs ernaar met 'next' of haal "
+                        f"{'ze' if many else 'hem'} weg")
+    can_end = _can_end(by_id)
+    trapped = [node.id for node in nodes if node.id in reachable and node.id not in can_end]
+    if trapped:
+        many = len(trapped) > 1
+        problems.append(f"vanuit {'de knopen' if many else 'knoop'} {_names(trapped)} is geen eindknoop te bereiken: "
+                        "het gesprek blijft daar rondgaan; laat minstens één keuze (via andere knopen) naar een "
+                        "eindknoop leiden")
+    if problems:
+        raise FieldError("; ".join(problems))
+    return by_id
+
+
+def _reachable(nodes: Mapping[str, Node], start: str) -> set[str]:
+    seen, todo = {start}, [start]
+    while todo:
+        for choice in nodes[todo.pop()].choices:
+            if choice.next not in seen:
+                seen.add(choice.next)
+                todo.append(choice.next)
+    return seen
+
+
+def _can_end(nodes: Mapping[str, Node]) -> set[str]:
+    """Ids of the nodes from which some end node can be reached (walking the links backwards from the ends)."""
+    before: dict[str, set[str]] = {node_id: set() for node_id in nodes}
+    for node in nodes.values():
+        for choice in node.choices:
+            before[choice.next].add(node.id)
+    done = {node.id for node in nodes.values() if node.end is not None}
+    todo = list(done)
+    while todo:
+        for node_id in before[todo.pop()] - done:
+            done.add(node_id)
+            todo.append(node_id)
+    return done
+
+
+# --------------------------------------------------------------------------- walking
+def from_exercise(exercise: Exercise) -> Dialogue:
+    """Return the dialogue of a validated ``dialogue`` exercise."""
+    data = exercise.data
+    return Dialogue(data["start"], {tip.key: tip for tip in data["tips"]}, data["nodes"])
+
+
+def step(dialogue: Dialogue, node_id: str, choice_index: int) -> tuple[Choice, Node]:
+    """Pick reaction ``choice_index`` (0-based) at node ``node_id``; return it and the node it leads to."""
+    node = dialogue.nodes[node_id]
+    if not 0 <= choice_index < len(node.choices):
+        raise ValueError(f"node {node_id!r} has no choice {choice_index} (it has {len(node.choices)})")
+    choice = node.choices[choice_index]
+    return choice, dialogue.nodes[choice.next]
+
+
+def walk(dialogue: Dialogue, path: Sequence[int]) -> tuple[tuple[Turn, ...], Node]:
+    """Follow ``path`` (choice indexes) from the start; return the turns and the node reached.
+
+    Stops early at an index that does not fit, so a path saved for an older version of the exercise
+    still shows as far as it goes.
+    """
+    node = dialogue.nodes[dialogue.start]
+    turns: list[Turn] = []
+    for index in path:
+        if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(node.choices):
+            break
+        choice, following = step(dialogue, node.id, index)
+        turns.append(Turn(node, index, choice))
+        node = following
+    return tuple(turns), node
+
+
+_RANK = {"goed": 0, "matig": 1, "slecht": 2}
+_END_RANK = {"opgelost": 0, "open": 1, "geescaleerd": 2}
+
+
+def strongest_route(dialogue: Dialogue) -> tuple[tuple[Turn, ...], Node]:
+    """Return the route that picks a ``goed`` reaction wherever it can and ends best (opgelost first).
+
+    A plain 'always take the first goed choice' can run in circles; this searches all routes for the
+    fewest ``slecht``, then ``matig`` reactions, then the fewest steps (ties: file order).
+    """
+    best: dict[str, tuple[int, int, int]] = {dialogue.start: (0, 0, 0)}
+    came_from: dict[str, Turn] = {}
+    queue: list[tuple[tuple[int, int, int], int, str]] = [((0, 0, 0), 0, dialogue.start)]
+    order = 0
+    while queue:
+        cost, _, node_id = heapq.heappop(queue)
+        if cost > best[node_id]:
+            continue
+        node = dialogue.nodes[node_id]
+        for index, choice in enumerate(node.choices):
+            rank = _RANK[choice.quality]
+            new = (cost[0] + (rank == 2), cost[1] + (rank == 1), cost[2] + 1)
+            if choice.next not in best or new < best[choice.next]:
+                best[choice.next] = new
+                came_from[choice.next] = Turn(node, index, choice)
+                order += 1
+                heapq.heappush(queue, (new, order, choice.next))
+    ends = [node for node in dialogue.nodes.values() if node.end is not None and node.id in best]
+    end = min(ends, key=lambda node: (_END_RANK[node.end or "open"], best[node.id]))
+    turns: list[Turn] = []
+    node_id = end.id
+    while node_id != dialogue.start:
+        turn = came_from[node_id]
+        turns.append(turn)
+        node_id = turn.node.id
+    return tuple(reversed(turns)), end
+
+
+# --------------------------------------------------------------------------- summary
+def _count(number: int, one: str, many: str) -> str:
+    return f"{number} {one if number == 1 else many}"
+
+
+def _short(text: str, limit: int = 70) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."  # cut between words
+
+
+def summarize(dialogue: Dialogue, path: Sequence[int]) -> Summary:
+    """Sum up a finished conversation: counts per quality, tips used well or to practise, the end and one next step."""
+    turns, end = walk(dialogue, path)
+    if end.end is None:
+        raise ValueError("the conversation has not reached an end node yet")
+    counts = Counter(turn.choice.quality for turn in turns)
+    weak = [turn for turn in turns if turn.choice.quality != "goed"]
+    weak_tips = {turn.choice.tip for turn in weak}
+    good_tips = {turn.choice.tip for turn in turns if turn.choice.quality == "goed"} - weak_tips
+    used_well = tuple(tip for key, tip in dialogue.tips.items() if key in good_tips)
+    to_practise = tuple(tip for key, tip in dialogue.tips.items() if key in weak_tips)
+    route = (f"Jouw route: {_count(counts['goed'], 'sterke reactie', 'sterke reacties')}, "
+             f"{_count(counts['matig'], 'reactie die sterker kan', 'reacties die sterker kunnen')} en "
+             f"{_count(counts['slecht'], 'reactie die averechts werkte', 'reacties die averechts werkten')}.")
+    if weak:
+        # the weakest reaction first (slecht before matig), earliest in the conversation on a tie
+        first = min(weak, key=lambda turn: -_RANK[turn.choice.quality])
+        tip = dialogue.tips[first.choice.tip]
+        next_step = (f"Oefen de tip '{tip.name}'. Begin opnieuw en kies, als de klant zegt "
+                     f"\"{_short(first.node.customer)}\", een reactie die daar beter bij past.")
+    elif used_well:
+        next_step = (f"Pas de tip '{used_well[0].name}' bewust toe in je volgende rollenspel of "
+                     "klantgesprek, en let op hoe de klant reageert.")
+    else:
+        next_step = "Begin opnieuw en kijk hoe de klant reageert als je een andere reactie kiest."
+    return Summary(end.end, {quality: counts[quality] for quality in QUALITIES}, used_well, to_practise,
+                   OUTCOMES[end.end], route, next_step)

@@ -1,0 +1,103 @@
+"""LSD practice: the customer says something; the student writes a summary and a follow-up question."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as w
+
+from ..language import followup_feedback, summary_feedback
+from ..text import escape, inline_markdown
+from .base import GOOD, TODO, ExerciseWidget, button, live_region
+
+
+def _block(title: str, ok: bool, messages: tuple[str, ...] | list[str]) -> str:
+    mark = GOOD if ok else TODO
+    items = "".join(f"<li>{escape(m)}</li>" for m in messages)
+    return f"<p><strong>{escape(title)}</strong>: {mark}</p><ul>{items}</ul>"
+
+
+class LsdPractice(ExerciseWidget):
+    """Luisteren, Samenvatten, Doorvragen on one customer statement, with feedback on both parts."""
+
+    def build(self) -> None:
+        """Create the customer text, two labelled text boxes, buttons and feedback."""
+        data = self.exercise.data
+        context = f"<p><em>{inline_markdown(data['context'])}</em></p>" if data.get("context") else ""
+        self.customer = w.HTML(f"{context}<p><strong>De klant zegt:</strong></p>"
+                               f'<blockquote class="cursus-answer">{inline_markdown(data["customer"])}</blockquote>')
+        style = {"description_width": "8em"}
+        self.summary_box = w.Textarea(description="Samenvatting", rows=3, layout=w.Layout(width="100%"),
+                                      placeholder="Bijvoorbeeld: Als ik u goed begrijp, ... Klopt dat?", style=style)
+        self.question_box = w.Textarea(description="Doorvraag", rows=2, layout=w.Layout(width="100%"),
+                                       placeholder="Een open vraag over wat de klant zei", style=style)
+        for box in (self.summary_box, self.question_box):
+            box.observe(lambda _: self.save(), names="value")
+        self.check_button = button("Controleer", style="primary")
+        self.model_button = button("Toon voorbeeld")
+        self.check_button.on_click(lambda _: self.check())
+        self.model_button.on_click(lambda _: self.show_model())
+        self.feedback = w.HTML(live_region(""))
+        self.model = w.HTML("")
+        self.checked_texts: tuple[str, str] | None = None
+        self.children = [self.header, self.notice, self.customer, self.summary_box, self.question_box,
+                         w.HBox([self.check_button, self.model_button]), self.feedback, self.model, self.saved_label]
+        self._update_buttons()
+
+    def check(self) -> None:
+        """Give feedback on the summary and on the follow-up question."""
+        summary, question = self.summary_box.value, self.question_box.value
+        if not summary.strip() and not question.strip():
+            self.feedback.value = live_region("Schrijf eerst een samenvatting en een doorvraag.")
+            return
+        self.attempted = True
+        self.checked_texts = (summary, question)
+        self.feedback.value = live_region(self._feedback_html(summary, question))
+        self._update_buttons()
+        self.save()
+
+    def _feedback_html(self, summary: str, question: str) -> str:
+        customer = self.exercise.data["customer"]
+        s = summary_feedback(customer, summary)
+        q = followup_feedback(customer, question)
+        return _block("Samenvatting", s.ok, s.messages) + _block("Doorvraag", q.ok, q.messages)
+
+    def show_model(self) -> None:
+        """Show the example summary and question (only after an attempt)."""
+        if not self.attempted:
+            self.feedback.value = live_region("Probeer het eerst zelf: het voorbeeld komt na je eerste poging.")
+            return
+        data = self.exercise.data
+        parts = []
+        if data.get("model_summary"):
+            parts.append(f"<p><strong>Samenvatting:</strong> {inline_markdown(data['model_summary'])}</p>")
+        if data.get("model_question"):
+            parts.append(f"<p><strong>Doorvraag:</strong> {inline_markdown(data['model_question'])}</p>")
+        self.model.value = ('<div class="cursus-model" role="region" aria-label="Voorbeeld"><strong>Voorbeeld</strong>'
+                            + "".join(parts) + "<p>Vergelijk: gebruik je de woorden van de klant, check je of het "
+                            "klopt, en vraag je open door?</p></div>")
+        self.save()
+
+    def _update_buttons(self) -> None:
+        has_model = bool(self.exercise.data.get("model_summary") or self.exercise.data.get("model_question"))
+        self.model_button.layout.display = None if (self.attempted and has_model) else "none"
+
+    def state(self) -> dict[str, Any]:
+        """Both texts, what was last checked and whether the example is shown."""
+        return {"summary": self.summary_box.value, "question": self.question_box.value,
+                "checked": list(self.checked_texts) if self.checked_texts else None,
+                "attempted": self.attempted, "model_shown": bool(self.model.value)}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Restore both texts, the feedback and the example."""
+        for key, box in (("summary", self.summary_box), ("question", self.question_box)):
+            if isinstance(state.get(key), str):
+                box.value = state[key]
+        self.attempted = bool(state.get("attempted"))
+        checked = state.get("checked")
+        if isinstance(checked, list) and len(checked) == 2 and all(isinstance(t, str) for t in checked):
+            self.checked_texts = (checked[0], checked[1])
+            self.feedback.value = live_region(self._feedback_html(*self.checked_texts))
+        if state.get("model_shown") and self.attempted:
+            self.show_model()
+        self._update_buttons()
