@@ -1,0 +1,204 @@
+"""Shared view for exercises with one choice per item (sort, matching): check, hints, retry, model answer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+import ipywidgets as w
+from ipywidgets.widgets.widget_string import HTMLStyle
+from traitlets import Bool, Int
+
+from ..text import escape
+from .base import GOOD, TODO, ExerciseWidget, button, live_region
+
+
+class ItemOutcome(Protocol):
+    """What the pure check returns per item."""
+
+    given: str | None
+    correct: bool
+
+
+class ItemsResult(Protocol):
+    """What the pure check returns for the whole exercise."""
+
+    items: Sequence[ItemOutcome]
+    unanswered: int
+    summary: str
+    next_step: str
+
+    @property
+    def complete(self) -> bool: ...
+
+
+class ItemChoiceExercise(ExerciseWidget):
+    """Base for one choice per item: subclasses give the control, the texts and the pure check."""
+
+    attempts = Int(0, help="How many times the student clicked 'Controleer'").tag(sync=False)
+    checked = Bool(False, help="True while the feedback belongs to the current choices").tag(sync=False)
+
+    #: The control value that means 'nothing chosen yet'.
+    nothing: Any = None
+    retry_label = "Opnieuw beginnen"
+    retry_done = "Alles is gewist. Begin opnieuw."
+    not_chosen = "Nog niet gekozen."
+    hint = "lees het nog eens: wat past beter?"
+
+    # -- to implement per type ---------------------------------------------
+    def item_count(self) -> int:
+        """How many items the exercise has."""
+        raise NotImplementedError
+
+    def item_html(self, index: int) -> str:
+        """The text of item ``index`` as safe HTML."""
+        raise NotImplementedError
+
+    def make_control(self, index: int) -> w.ValueWidget:
+        """The labelled control to choose with for item ``index``."""
+        raise NotImplementedError
+
+    def evaluate(self) -> ItemsResult:
+        """Run the pure check on the current answers."""
+        raise NotImplementedError
+
+    def answer_keys(self) -> Sequence[str]:
+        """The allowed answer keys."""
+        raise NotImplementedError
+
+    def answer_label(self, key: str | None) -> str:
+        """The visible label of an answer key."""
+        raise NotImplementedError
+
+    def explanation_html(self, index: int) -> str:
+        """Why item ``index`` has its answer, as safe HTML."""
+        raise NotImplementedError
+
+    def model_html(self) -> str:
+        """The rows of the model answer, as safe HTML."""
+        raise NotImplementedError
+
+    # -- building -----------------------------------------------------------
+    def build(self) -> None:
+        """Create a text, a control and a feedback line per item, the buttons and the feedback area."""
+        self.controls: list[w.ValueWidget] = []
+        self.item_feedback: list[w.HTML] = []
+        rows: list[w.Widget] = []
+        # Shared layout and style objects: an exercise has many rows, and every widget model costs start-up time.
+        text_layout, note_layout, html_style = w.Layout(), w.Layout(margin="0 0 0.6em 0"), HTMLStyle()
+        for index in range(self.item_count()):
+            control = self.make_control(index)
+            control.observe(self._on_change, names="value")
+            note = w.HTML("", layout=note_layout, style=html_style)
+            self.controls.append(control)
+            self.item_feedback.append(note)
+            rows += [w.HTML(self.item_html(index), layout=text_layout, style=html_style), control, note]
+        self.check_button = button("Controleer", style="primary")
+        self.retry_button = button(self.retry_label, tooltip="Wis al je keuzes")
+        self.model_button = button("Toon modelantwoord")
+        self.check_button.on_click(lambda _: self.check())
+        self.retry_button.on_click(lambda _: self.retry())
+        self.model_button.on_click(lambda _: self.show_model())
+        self.feedback = self.html(live_region(""))
+        self.model = self.html("")
+        self.children = [self.header, self.notice, *rows,
+                         w.HBox([self.check_button, self.retry_button, self.model_button]),
+                         self.feedback, self.model, self.saved_label]
+        self._update_buttons()
+
+    # -- student actions -----------------------------------------------------
+    @property
+    def answers(self) -> dict[int, str | None]:
+        """The answer key per item index (None where nothing is chosen yet)."""
+        return {index: control.value or None for index, control in enumerate(self.controls)}
+
+    def choose(self, index: int, key: str | None) -> None:
+        """Give item ``index`` (0-based) the answer ``key`` (None clears it)."""
+        self.controls[index].value = key or self.nothing
+
+    def check(self) -> ItemsResult:
+        """Check all items, show feedback per item and save."""
+        result = self.evaluate()
+        if result.unanswered < len(result.items):
+            self.attempts += 1
+            self.attempted = True
+            self.checked = True
+        self._show_result(result)
+        self._update_buttons()
+        self.save()
+        return result
+
+    def retry(self) -> None:
+        """Clear every choice and all feedback."""
+        self._restoring = True
+        try:
+            for control in self.controls:
+                control.value = self.nothing
+        finally:
+            self._restoring = False
+        self.checked = False
+        for note in self.item_feedback:
+            note.value = ""
+        self.model.value = ""
+        self.feedback.value = live_region(self.retry_done)
+        self.save()
+
+    def show_model(self) -> None:
+        """Show every item with its answer and why (only after an attempt)."""
+        if not self.attempted:
+            self.feedback.value = live_region("Probeer het eerst zelf: het modelantwoord komt na je eerste poging.")
+            return
+        self.model.value = ('<div class="cursus-model" role="region" aria-label="Modelantwoord">'
+                            f"<strong>Modelantwoord</strong>{self.model_html()}</div>")
+        self.save()
+
+    # -- view ----------------------------------------------------------------
+    def _on_change(self, change: dict[str, Any]) -> None:
+        if self._restoring:
+            return
+        if self.checked:
+            index = self.controls.index(change["owner"])
+            self.item_feedback[index].value = '<span class="cursus-saved">Aangepast: controleer opnieuw.</span>'
+        self.save()
+
+    def _show_result(self, result: ItemsResult) -> None:
+        for index, (outcome, note) in enumerate(zip(result.items, self.item_feedback, strict=True)):
+            if outcome.given is None:
+                note.value = f'<span class="cursus-saved">{escape(self.not_chosen)}</span>'
+                continue
+            if outcome.correct or self.attempts >= 2:  # hints build up: the explanation from the 2nd try
+                why = self.explanation_html(index)
+            else:
+                why = (f"Je koos '{escape(self.answer_label(outcome.given))}'. Tip: {escape(self.hint)} "
+                       "Na je volgende poging zie je hier de uitleg.")
+            note.value = f"{GOOD if outcome.correct else TODO}: {why}"
+        self.feedback.value = live_region(
+            f"<p>{GOOD if result.complete else TODO}. {escape(result.summary)}</p>"
+            f"<p><strong>Volgende stap:</strong> {escape(result.next_step)}</p>"
+        )
+
+    def _update_buttons(self) -> None:
+        self.model_button.layout.display = None if self.attempted else "none"
+
+    # -- saving --------------------------------------------------------------
+    def state(self) -> dict[str, Any]:
+        """Answer per item, attempts, and whether feedback and model answer are shown."""
+        return {"answers": {str(i): v for i, v in self.answers.items() if v}, "attempts": self.attempts,
+                "checked": self.checked, "model_shown": bool(self.model.value)}
+
+    def restore(self, state: dict[str, Any]) -> None:
+        """Restore answers, feedback and model answer."""
+        saved = state.get("answers") if isinstance(state.get("answers"), dict) else {}
+        known = set(self.answer_keys())
+        for index, control in enumerate(self.controls):
+            value = saved.get(str(index))
+            control.value = value if value in known else self.nothing
+        attempts = state.get("attempts")
+        self.attempts = attempts if isinstance(attempts, int) and attempts > 0 else 0
+        self.attempted = self.attempts > 0
+        if state.get("checked") and self.attempted:
+            self.checked = True
+            self._show_result(self.evaluate())
+        if state.get("model_shown") and self.attempted:
+            self.show_model()
+        self._update_buttons()
