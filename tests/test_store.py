@@ -133,3 +133,25 @@ def test_kill_during_save_leaves_a_valid_file(answers_dir: Path) -> None:
         assert store.get("groot")["tekst"] == "x" * 400000
         assert not store.notices
         assert not list(answers_dir.glob("antwoorden.onleesbaar-*"))
+
+
+@pytest.mark.parametrize(("raw", "reason"), [
+    (b"\xff\xfe", "geen tekstbestand"),
+    (b"{kapot", "beschadigd"),
+    (b'{"format": "iets anders", "version": 1, "answers": {}}', "geen antwoordenbestand van deze cursus"),
+    (b'{"format": "klantgesprekken-antwoorden", "version": 9, "answers": {}}', "versie 9"),
+    (b'{"format": "klantgesprekken-antwoorden", "version": 1, "answers": {"x": 1}}', "'x' is beschadigd"),
+])
+def test_parse_document_says_why_a_file_is_not_usable(raw: bytes, reason: str) -> None:
+    from cursuslib.store import parse_document
+
+    with pytest.raises(StoreError, match=reason):
+        parse_document(raw, name="upload.json")
+
+
+def test_parse_document_accepts_our_file(answers_dir: Path) -> None:
+    from cursuslib.store import parse_document
+
+    store = AnswerStore(answers_dir)
+    store.save("x", {"tekst": "héé 🎉"})
+    assert parse_document(store.path.read_bytes())["answers"]["x"]["value"] == {"tekst": "héé 🎉"}

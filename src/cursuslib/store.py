@@ -56,6 +56,26 @@ def validate_document(doc: Any) -> str | None:
     return None
 
 
+#: Largest answers file we read (a real one is far smaller; this guards against wrong uploads).
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+
+def parse_document(raw: bytes, *, name: str = "dit bestand") -> dict[str, Any]:
+    """Parse a downloaded answers file; raise :class:`StoreError` with a Dutch reason if it is not usable."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise StoreError(f"{name} is te groot ({len(raw) // (1024 * 1024)} MB) voor een antwoordenbestand.")
+    try:
+        doc = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise StoreError(f"{name} is geen tekstbestand; kies het bestand antwoorden.json.") from None
+    except (json.JSONDecodeError, RecursionError):
+        raise StoreError(f"{name} is beschadigd (geen geldige JSON); kies een ander bestand.") from None
+    reason = validate_document(doc)
+    if reason:
+        raise StoreError(f"{name} kan niet worden gebruikt: {reason}.")
+    return doc
+
+
 @dataclass
 class AnswerStore:
     """All answers of one student, kept in ``<folder>/antwoorden.json``.
