@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
-__all__ = ["show_answers_info", "show_exercise"]
+__all__ = ["show_answers_info", "show_backup", "show_exercise", "show_portfolio"]
 
 if TYPE_CHECKING:
     import ipywidgets
@@ -32,6 +32,20 @@ def show_exercise(exercise_id: str) -> ipywidgets.Widget:
             '<div role="alert" style="border-left:4px solid #8a1c1c;padding:0.3em 0.6em">'
             f"<strong>Deze oefening kan niet worden getoond.</strong><br>{escape(str(exc))}</div>"
         )
+
+
+def show_backup() -> ipywidgets.Widget:
+    """Return the panel to download all answers and to restore them from a downloaded file."""
+    from .widgets.backup import show_backup as panel
+
+    return panel()
+
+
+def show_portfolio() -> ipywidgets.Widget:
+    """Return the panel that writes the portfolio (HTML to print, and Markdown) of everything written."""
+    from .widgets.portfolio import show_portfolio as panel
+
+    return panel()
 
 
 def show_answers_info() -> ipywidgets.Widget:

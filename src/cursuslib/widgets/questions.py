@@ -23,7 +23,7 @@ def question_feedback_html(text: str) -> str:
     word = KIND_WORDS[result.kind]
     mark = GOOD if result.kind == "open" else TODO
     parts = [
-        f"<p>{mark}: dit is een <strong>{word}e vraag</strong>.</p>",
+        f"<p>{mark}: dit is een <strong>{word} vraag</strong>.</p>",
         f"<p>Jouw vraag: <q>{highlight(text, getattr(result, 'spans', ()))}</q></p>",
         f"<p>{escape(result.explanation)}</p>",
     ]
