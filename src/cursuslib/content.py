@@ -35,6 +35,14 @@ REFLECTION_STEPS: dict[str, tuple[str, str]] = {
 SORT_ANSWERS = {"doen": "Doen", "niet_doen": "Niet doen"}
 #: Question kinds a drill may use, with their Dutch labels.
 QUESTION_KINDS = {"open": "Open", "gesloten": "Gesloten"}
+#: Types whose feedback can be tested with ``examples``, and the verdicts an example may expect.
+EXAMPLE_VERDICTS: dict[str, tuple[str, ...]] = {
+    "rewrite": ("verbeterd", "niet_verbeterd"),
+    "question_practice": ("open", "gesloten"),
+    "reflection": ("te_kort", "voldoende"),
+    "reply": ("goed", "nog_niet"),
+    "lsd_practice": ("goed", "nog_niet"),
+}
 
 
 class ContentError(Exception):
@@ -99,6 +107,14 @@ class Behaviour:
 
 
 @dataclass(frozen=True)
+class Example:
+    """An example answer with the verdict the automatic feedback must give (a content test, see ``cursus check``)."""
+
+    answer: str
+    expect: str
+
+
+@dataclass(frozen=True)
 class Exercise:
     """An exercise as loaded from a file: common fields plus the type's own ``data``."""
 
@@ -109,6 +125,7 @@ class Exercise:
     lesson: str
     source: str
     data: Mapping[str, Any]
+    examples: tuple[Example, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -253,11 +270,31 @@ def _prompts(value: Any, _: Mapping[str, Any]) -> dict[str, str]:
     return prompts
 
 
+def _examples(value: Any, ctx: Mapping[str, Any]) -> tuple[Example, ...]:
+    if value is None:
+        return ()
+    kind = ctx.get("type")
+    verdicts = EXAMPLE_VERDICTS.get(kind) if isinstance(kind, str) else None
+    if verdicts is None:
+        raise FieldError(f"type {kind} heeft geen automatische feedback om te testen; voorbeelden kunnen bij: "
+                         f"{', '.join(sorted(EXAMPLE_VERDICTS))}")
+
+    def expect(verdict: Any, _: Mapping[str, Any]) -> str:
+        if verdict not in verdicts:
+            raise FieldError(f"{_describe(verdict)} is niet toegestaan bij type {kind}; kies uit: {', '.join(verdicts)}")
+        return verdict
+
+    rows = _records(value, what="voorbeeld", fields={"answer": _text, "expect": expect}, minimum=1)
+    return tuple(Example(**row) for row in rows)
+
+
 COMMON_FIELDS: tuple[Field, ...] = (
     Field("id", "vaste, unieke naam van de oefening: kleine letters, cijfers en streepjes", _text),
     Field("type", "soort oefening", _text),
     Field("title", "titel boven de oefening", _text),
     Field("instruction", "korte opdracht voor de student", _optional_text, required=False),
+    Field("examples", "voorbeeldantwoorden met de feedback die ze moeten krijgen, elk met answer en expect "
+          "(getest door 'cursus check')", _examples, required=False),
 )
 
 TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
@@ -540,7 +577,7 @@ def parse_exercise(item: Any, *, lesson: str, source: str, position: int) -> Exe
             values[spec.name] = spec.check(item[spec.name], values)
         except FieldError as exc:
             raise ContentError(f"{where}, veld '{spec.name}': {exc}.") from None
-    common = {name: values.pop(name) for name in ("id", "type", "title", "instruction")}
+    common = {name: values.pop(name) for name in ("id", "type", "title", "instruction", "examples")}
     return Exercise(**common, lesson=lesson, source=source, data=values)
 
 

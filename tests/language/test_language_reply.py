@@ -66,3 +66,8 @@ def test_at_most_two_remarks_then_one_step() -> None:
 @given(st.text())
 def test_never_raises(reply: str) -> None:
     reply_feedback(ANGRY, reply)
+
+
+@pytest.mark.parametrize("opening", ["Wat een schrik, dat begrijp ik goed.", "Wat rot voor u.", "Logisch dat u boos bent."])
+def test_more_ways_to_acknowledge(opening: str) -> None:
+    assert reply_feedback(ANGRY, f"{opening} Ik zet het vandaag voor 17.00 uur voor u recht.").acknowledged

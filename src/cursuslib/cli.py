@@ -1,0 +1,373 @@
+"""The ``cursus`` command for teachers: check the course, export a portfolio, build a class overview, start an exercise."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import textwrap
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .content import COMMON_FIELDS, EXAMPLE_VERDICTS, ID_PATTERN, TYPE_FIELDS, ContentError, Field, Lesson, load_course
+
+#: Exit codes: all good, something to fix, the command itself was not used right.
+OK, PROBLEMS, USAGE = 0, 1, 2
+
+# argparse's own texts in Dutch (usage line, help titles, errors); see _dutch_argparse.
+_ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "positional arguments": "argumenten",
+    "options": "opties",
+    "show this help message and exit": "toon deze hulp en stop",
+    "the following arguments are required: %s": "dit ontbreekt nog: %s",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "expected one argument": "verwacht één waarde",
+    "ambiguous option: %(option)s could match %(matches)s": "optie %(option)s is niet eenduidig: %(matches)s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+}
+
+
+@contextmanager
+def _dutch_argparse() -> Iterator[None]:
+    """Let argparse speak Dutch while it parses (it looks its texts up through its module-level ``_``)."""
+    original = argparse._  # type: ignore[attr-defined]
+    argparse._ = lambda text: _ARGPARSE_NL.get(text, text)  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        argparse._ = original  # type: ignore[attr-defined]
+
+
+# --------------------------------------------------------------------------- helpers
+def _say(text: str = "") -> None:
+    print(text)
+
+
+def _fail(text: str, code: int = PROBLEMS) -> int:
+    print(text, file=sys.stderr)
+    return code
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _find_root(start: Path) -> Path | None:
+    """The course folder: ``start`` or the nearest folder above it that holds ``exercises/``."""
+    return paths.course_root(start) if start.exists() else None
+
+
+def _lessons(course: Path | None) -> dict[str, Lesson] | None:
+    """The course's lessons for export and overview; prints a Dutch reason and returns None if they do not load."""
+    if course is not None:
+        root = _find_root(course)
+        if root is None:
+            _fail(f"In {course} (en de mappen erboven) staat geen map exercises/ met oefeningen.")
+            return None
+        folder = root / "exercises"
+    else:
+        folder = paths.exercises_dir()
+    try:
+        return load_course(folder)
+    except ContentError as exc:
+        _fail(f"De oefeningen kunnen niet worden geladen: {exc}\nDraai eerst 'cursus check'.")
+        return None
+
+
+def _write(out: Path, text: str) -> bool:
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        _fail(f"{out} kan niet worden geschreven ({exc.strerror}). Bestaat de map {out.parent}?")
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------- check
+def cmd_check(args: argparse.Namespace) -> int:
+    """Check the whole course and print one line per problem."""
+    from .check import inspect_course
+
+    start = Path(args.path) if args.path else Path.cwd()
+    if not start.exists():
+        return _fail(f"De map {start} bestaat niet.")
+    root = _find_root(start)
+    if root is None:
+        return _fail(f"In {start} (en de mappen erboven) staat geen map exercises/; geef de cursusmap op, "
+                     "bijvoorbeeld: cursus check ~/klantgesprekken")
+    report = inspect_course(root)
+    for problem in report.problems:
+        _say(problem.line())
+    if report.problems:
+        files = len({problem.file for problem in report.problems})
+        _say(f"\n{_plural(len(report.problems), 'probleem', 'problemen')} gevonden in "
+             f"{_plural(files, 'bestand', 'bestanden')}. Los {'het' if len(report.problems) == 1 else 'ze'} op en "
+             "draai 'cursus check' opnieuw.")
+        return PROBLEMS
+    if report.examples:
+        _say(f"Voorbeeldantwoorden getest: {report.examples}, alle met de verwachte feedback.")
+    _say(f"Alles in orde: {_plural(report.exercises, 'oefening', 'oefeningen')} in "
+         f"{_plural(report.files, 'bestand', 'bestanden')}, {_plural(report.notebooks, 'notebook', 'notebooks')} "
+         "gecontroleerd.")
+    return OK
+
+
+# --------------------------------------------------------------------------- export
+def _format_for(out: Path, chosen: str | None) -> str:
+    if chosen:
+        return chosen
+    return "md" if out.suffix.lower() in (".md", ".markdown") else "html"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Turn one student's answers file into a portfolio (HTML or Markdown)."""
+    from .store import StoreError, parse_document
+
+    source = Path(args.answers)
+    try:
+        raw = source.read_bytes()
+    except OSError as exc:
+        return _fail(f"{source} kan niet worden gelezen ({exc.strerror}).")
+    try:
+        doc = parse_document(raw, name=source.name)
+    except StoreError as exc:
+        return _fail(str(exc))
+    lessons = _lessons(Path(args.course) if args.course else None)
+    if lessons is None:
+        return PROBLEMS
+    try:
+        from . import export
+    except ModuleNotFoundError:
+        return _fail("'cursus export' is nog niet beschikbaar in deze versie van cursuslib.")
+    student = args.name if args.name is not None else ("" if source.stem == "antwoorden" else source.stem)
+    kind = _format_for(Path(args.out), args.format)
+    make = export.portfolio_markdown if kind == "md" else export.portfolio_html
+    if not _write(Path(args.out), make(doc, lessons=lessons, student=student)):
+        return PROBLEMS
+    answered = len(doc.get("answers", {}))
+    _say(f"Portfolio ({kind}) geschreven naar {args.out}: {_plural(answered, 'antwoord', 'antwoorden')}"
+         f"{f' van {student}' if student else ''}.")
+    return OK
+
+
+# --------------------------------------------------------------------------- overzicht
+def cmd_overview(args: argparse.Namespace) -> int:
+    """Build one class overview from a folder of students' answers files."""
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        return _fail(f"De map {folder} bestaat niet.")
+    files = sorted(path for path in folder.glob("*.json") if path.is_file())
+    if not files:
+        return _fail(f"In {folder} staan geen antwoordenbestanden (*.json). Zet de bestanden van de studenten in "
+                     "deze map, elk met de naam van de student, zoals 'Sanne de Vries.json'.")
+    lessons = _lessons(Path(args.course) if args.course else None)
+    if lessons is None:
+        return PROBLEMS
+    try:
+        from . import overview
+    except ModuleNotFoundError:
+        return _fail("'cursus overzicht' is nog niet beschikbaar in deze versie van cursuslib.")
+    result = overview.class_overview(files, lessons=lessons)
+    if not _write(Path(args.out), overview.overview_html(result)):
+        return PROBLEMS
+    for name, reason in result.skipped:
+        _say(f"Overgeslagen: {reason}" if name in reason else f"Overgeslagen: {name}: {reason}")
+    used = len(files) - len(result.skipped)
+    skipped = f"; {_plural(len(result.skipped), 'bestand', 'bestanden')} overgeslagen" if result.skipped else ""
+    _say(f"Klassenoverzicht geschreven naar {args.out}: {_plural(used, 'student', 'studenten')}{skipped}.")
+    return OK
+
+
+# --------------------------------------------------------------------------- nieuw
+@cache
+def template_samples() -> dict[str, dict[str, Any]]:
+    """The example values per type from ``templates.yaml``: description, fields and commented fields."""
+    import yaml
+
+    text = resources.files("cursuslib").joinpath("templates.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+class _Field(dict):  # type: ignore[type-arg]
+    """One top-level field of a template; always written in block style."""
+
+
+@cache
+def _dumper() -> type:
+    """A YAML dumper that writes long texts as folded blocks and small records on one line."""
+    import yaml
+
+    class Dumper(yaml.SafeDumper):
+        def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
+            super().increase_indent(flow, False)  # list items indented under their key, as in the course files
+
+    def text(dumper: yaml.SafeDumper, data: str) -> yaml.ScalarNode:
+        style = ">" if len(data) > 80 and "\n" not in data else None
+        return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+    def mapping(dumper: yaml.SafeDumper, data: dict[str, Any]) -> yaml.MappingNode:
+        small = len(data) <= 3 and all(not isinstance(v, (dict, list)) and len(str(v)) < 40 for v in data.values())
+        return dumper.represent_mapping("tag:yaml.org,2002:map", data, flow_style=small)
+
+    def field(dumper: yaml.SafeDumper, data: _Field) -> yaml.MappingNode:
+        return dumper.represent_mapping("tag:yaml.org,2002:map", dict(data), flow_style=False)
+
+    Dumper.add_representer(str, text)
+    Dumper.add_representer(dict, mapping)
+    Dumper.add_representer(_Field, field)
+    return Dumper
+
+
+def _dump(name: str, value: Any) -> list[str]:
+    """One field as YAML lines."""
+    import yaml
+
+    dumped = yaml.dump(_Field({name: value}), Dumper=_dumper(), allow_unicode=True, sort_keys=False, width=100, indent=2,
+                       default_flow_style=False)
+    return dumped.rstrip("\n").splitlines()
+
+
+def _comment(spec: Field, extra: str = "") -> list[str]:
+    need = "verplicht" if spec.required else "optioneel"
+    text = f"{spec.name} ({need}): {spec.description}{extra}"
+    return textwrap.wrap(text, width=96, initial_indent="# ", subsequent_indent="#   ")
+
+
+def render_template(kind: str, *, exercise_id: str = "") -> str:
+    """A commented YAML block for a new exercise of type ``kind``, ready to paste under ``exercises:``."""
+    sample = template_samples()[kind]
+    values: dict[str, Any] = {"id": exercise_id, "type": kind, **sample["fields"]}
+    commented = set(sample.get("commented") or ())
+    common = [spec for spec in COMMON_FIELDS if spec.name != "examples"]
+    fields = [*common, *TYPE_FIELDS[kind]]
+    if kind in EXAMPLE_VERDICTS:
+        fields += [spec for spec in COMMON_FIELDS if spec.name == "examples"]
+    header = textwrap.wrap(
+        f"Nieuwe oefening van type {kind}: {sample['description']}. Plak dit blok onder 'exercises:' in "
+        "exercises/<les>.yaml, vul de id in, pas de voorbeeldteksten aan en draai daarna 'cursus check'.",
+        width=96, initial_indent="# ", subsequent_indent="# ")
+    lines: list[str] = []
+    for spec in fields:
+        if spec.name not in values:
+            raise KeyError(f"templates.yaml has no example value for {kind}.{spec.name}")
+        extra = ""
+        if spec.name == "id":
+            extra = "; begin met het lesnummer, zoals 02-herschrijf-5"
+        elif spec.name == "examples":
+            extra = f"; expect is een van: {', '.join(EXAMPLE_VERDICTS[kind])}"
+        body = _dump(spec.name, values[spec.name])
+        if spec.name in commented:
+            body = ["# " + line for line in body]
+        lines += _comment(spec, extra) + body
+    indented = ["  " + line for line in header]
+    first = True
+    for line in lines:
+        if first and not line.startswith("#"):
+            indented.append("  - " + line)
+            first = False
+        else:
+            indented.append("    " + line)
+    return "\n".join(indented) + "\n"
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    """Print a commented template for a new exercise."""
+    samples = template_samples()
+    allowed = sorted(TYPE_FIELDS)
+    if args.type is None:
+        _say("Oefentypen (gebruik: cursus nieuw TYPE):")
+        for kind in allowed:
+            _say(f"  {kind:<18} {samples.get(kind, {}).get('description', '')}")
+        return OK
+    if args.type not in TYPE_FIELDS or args.type not in samples:
+        return _fail(f"Onbekend oefentype '{args.type}'. Kies uit: {', '.join(allowed)}.", USAGE)
+    if args.id and not ID_PATTERN.match(args.id):
+        return _fail(f"De id '{args.id}' is niet toegestaan; gebruik kleine letters, cijfers en streepjes, "
+                     "zoals 02-herschrijf-5.", USAGE)
+    sys.stdout.write(render_template(args.type, exercise_id=args.id or ""))
+    return OK
+
+
+# --------------------------------------------------------------------------- parser
+def _formatter(prog: str) -> argparse.HelpFormatter:
+    return argparse.HelpFormatter(prog, max_help_position=28, width=100)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``cursus`` command line with Dutch help texts."""
+    parser = argparse.ArgumentParser(
+        prog="cursus",
+        description="Hulpmiddelen voor docenten bij de cursus Klantgesprekken.",
+        epilog="Meer uitleg: docs/docent.md. Hulp bij één opdracht: cursus OPDRACHT --help.",
+        formatter_class=_formatter,
+    )
+    commands = parser.add_subparsers(dest="command", title="opdrachten", metavar="OPDRACHT",
+                                     parser_class=lambda **kw: argparse.ArgumentParser(formatter_class=_formatter, **kw))
+
+    check = commands.add_parser(
+        "check", help="controleer oefenbestanden, notebooks en voorbeeldantwoorden",
+        description="Controleer de hele cursus: elk oefenbestand, elk notebook (geen uitvoer, tweeling gelijk, "
+                    "elke oefening precies één keer getoond) en alle voorbeeldantwoorden (examples).")
+    check.add_argument("path", nargs="?", metavar="PAD",
+                       help="de cursusmap (standaard: deze map of de dichtstbijzijnde map erboven met exercises/)")
+    check.set_defaults(run=cmd_check)
+
+    export = commands.add_parser(
+        "export", help="maak een portfolio van het antwoordenbestand van één student",
+        description="Maak van een antwoordenbestand (antwoorden.json) een portfolio in HTML of Markdown.")
+    export.add_argument("answers", metavar="ANTWOORDENBESTAND", help="het antwoordenbestand van de student")
+    export.add_argument("-o", "--uit", dest="out", required=True, metavar="UIT",
+                        help="het bestand dat gemaakt wordt, zoals portfolio.html")
+    export.add_argument("--format", choices=("html", "md"), default=None,
+                        help="html of md (standaard: volgens de extensie van UIT, anders html)")
+    export.add_argument("--naam", dest="name", default=None, metavar="NAAM",
+                        help="naam van de student in het portfolio (standaard: de bestandsnaam, behalve bij "
+                             "'antwoorden.json')")
+    export.add_argument("--cursus", dest="course", metavar="PAD",
+                        help="de cursusmap met exercises/ (standaard: deze map of een map erboven)")
+    export.set_defaults(run=cmd_export)
+
+    overview = commands.add_parser(
+        "overzicht", help="maak een klassenoverzicht van een map met antwoordenbestanden",
+        description="Maak één HTML-overzicht van alle antwoordenbestanden (*.json) in een map. De namen in het "
+                    "overzicht komen uit de bestandsnamen.")
+    overview.add_argument("folder", metavar="MAP", help="de map met de antwoordenbestanden van de studenten")
+    overview.add_argument("-o", "--uit", dest="out", required=True, metavar="UIT",
+                          help="het HTML-bestand dat gemaakt wordt, zoals overzicht.html")
+    overview.add_argument("--cursus", dest="course", metavar="PAD",
+                          help="de cursusmap met exercises/ (standaard: deze map of een map erboven)")
+    overview.set_defaults(run=cmd_overview)
+
+    new = commands.add_parser(
+        "nieuw", help="toon een sjabloon voor een nieuwe oefening",
+        description="Toon een YAML-sjabloon met uitleg per veld voor een nieuwe oefening. Zonder TYPE: een "
+                    "lijst van alle oefentypen.")
+    new.add_argument("type", nargs="?", metavar="TYPE", help=f"het oefentype: {', '.join(sorted(TYPE_FIELDS))}")
+    new.add_argument("--id", default="", metavar="ID", help="vul meteen deze id in, zoals 02-herschrijf-5")
+    new.set_defaults(run=cmd_new)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run ``cursus`` with ``argv`` (default: the command line) and return the exit code."""
+    with _dutch_argparse():  # also while building: argparse translates titles and -h when it creates them
+        parser = build_parser()
+        try:
+            args = parser.parse_args(argv)
+        except SystemExit as exc:  # --help (0) or a usage error (2): argparse has printed why
+            return exc.code if isinstance(exc.code, int) else USAGE
+        if args.command is None:
+            parser.print_help()
+            return USAGE
+    run: Callable[[argparse.Namespace], int] = args.run
+    return run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
