@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
+AXE_VERSION := 4.14.1
+AXE_JS := $(VENV)/axe-core-$(AXE_VERSION)/package/axe.min.js
 # JupyterLab refuses to run as root (containers, some servers) unless asked explicitly.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -11,6 +13,9 @@ ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 lab: $(VENV)/.installed
 	@echo ""
 	@echo "De cursus start in JupyterLab. Je antwoorden worden bewaard in de map antwoorden/."
+	@echo "Leerlingweergave zonder code (Voila): open eerst de link met het token hieronder en daarna"
+	@echo "  http://localhost:8888/voila/render/00_welkom.ipynb  (een andere les: verander de naam van het bestand;"
+	@echo "  staat in de link hieronder een ander poortnummer dan 8888, gebruik dan dat nummer)."
 	@echo "Stoppen: druk hier op Ctrl+C."
 	@echo ""
 	$(VENV)/bin/jupyter lab $(ROOT_FLAG) notebooks/00_welkom.ipynb
@@ -32,6 +37,12 @@ $(VENV)/.installed: requirements.txt pyproject.toml jupyter/overrides.json | $(P
 	cp jupyter/overrides.json $(LAB_SETTINGS)/overrides.json
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt $(AXE_JS)
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
+
+# axe-core (npm) for tests/browser/test_accessibility.py: the test injects $(AXE_JS) into the page.
+$(AXE_JS): | $(PY)
+	rm -rf $(VENV)/axe-core-* && mkdir -p $(dir $(@D))
+	cd $(dir $(@D)) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && tar xzf axe-core-$(AXE_VERSION).tgz
+	test -f $@

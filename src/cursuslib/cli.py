@@ -244,6 +244,10 @@ def render_template(kind: str, *, exercise_id: str = "") -> str:
     sample = template_samples()[kind]
     values: dict[str, Any] = {"id": exercise_id, "type": kind, **sample["fields"]}
     commented = set(sample.get("commented") or ())
+    # Every type may override its widget texts; shown commented out, with one example key.
+    values.setdefault("texts", {"common.check": "Nakijken"})
+    if values["texts"] == {"common.check": "Nakijken"}:
+        commented.add("texts")
     common = [spec for spec in COMMON_FIELDS if spec.name != "examples"]
     fields = [*common, *TYPE_FIELDS[kind]]
     if kind in EXAMPLE_VERDICTS:

@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 from . import paths
@@ -126,6 +127,8 @@ class Exercise:
     source: str
     data: Mapping[str, Any]
     examples: tuple[Example, ...] = ()
+    #: Overrides of this exercise's widget texts (keys from teksten/nl.yaml), see :mod:`cursuslib.messages`.
+    texts: Mapping[str, Any] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -270,6 +273,15 @@ def _prompts(value: Any, _: Mapping[str, Any]) -> dict[str, str]:
     return prompts
 
 
+def _texts(value: Any, _: Mapping[str, Any]) -> Mapping[str, Any]:
+    from .messages import CatalogueError, check_overrides
+
+    try:
+        return MappingProxyType(check_overrides(value))
+    except (ValueError, CatalogueError) as exc:
+        raise FieldError(str(exc)) from None
+
+
 def _examples(value: Any, ctx: Mapping[str, Any]) -> tuple[Example, ...]:
     if value is None:
         return ()
@@ -295,6 +307,8 @@ COMMON_FIELDS: tuple[Field, ...] = (
     Field("instruction", "korte opdracht voor de student", _optional_text, required=False),
     Field("examples", "voorbeeldantwoorden met de feedback die ze moeten krijgen, elk met answer en expect "
           "(getest door 'cursus check')", _examples, required=False),
+    Field("texts", "eigen teksten voor deze oefening (knoppen, feedback), met sleutels uit "
+          "src/cursuslib/teksten/nl.yaml", _texts, required=False, default={}),
 )
 
 TYPE_FIELDS: dict[str, tuple[Field, ...]] = {
@@ -577,7 +591,7 @@ def parse_exercise(item: Any, *, lesson: str, source: str, position: int) -> Exe
             values[spec.name] = spec.check(item[spec.name], values)
         except FieldError as exc:
             raise ContentError(f"{where}, veld '{spec.name}': {exc}.") from None
-    common = {name: values.pop(name) for name in ("id", "type", "title", "instruction", "examples")}
+    common = {name: values.pop(name) for name in ("id", "type", "title", "instruction", "examples", "texts")}
     return Exercise(**common, lesson=lesson, source=source, data=values)
 
 

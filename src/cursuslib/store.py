@@ -14,9 +14,11 @@ from typing import Any
 
 from . import paths
 
-try:  # POSIX; absent in Pyodide and on Windows, where one process is the norm.
+try:  # POSIX; absent on Windows, where one process is the norm.
     import fcntl
 except ImportError:  # pragma: no cover - exercised only off POSIX
+    fcntl = None  # type: ignore[assignment]
+if fcntl is not None and not hasattr(fcntl, "flock"):  # pragma: no cover - Pyodide (JupyterLite) has fcntl without flock
     fcntl = None  # type: ignore[assignment]
 
 #: Identifies a file as ours (also checked when a student uploads one).

@@ -664,3 +664,48 @@ def save_screenshot(page: Any, name: str, full_page: bool = False) -> Path:
     page.screenshot(path=str(target), full_page=full_page)
     print(f"screenshot: {target}")
     return target
+
+
+# --------------------------------------------------------------------------
+# Saved answers and exercise screenshots
+# --------------------------------------------------------------------------
+
+
+def saved_value(folder: Path, exercise_id: str) -> dict | None:
+    """The value the store holds for ``exercise_id`` in ``folder/antwoorden.json`` (None if absent)."""
+    path = folder / "antwoorden.json"
+    if not path.exists():
+        return None
+    entry = json.loads(path.read_text(encoding="utf-8"))["answers"].get(exercise_id)
+    return entry["value"] if entry else None
+
+
+def wait_saved(folder: Path, exercise_id: str, predicate: Any, timeout: float = 20) -> dict:
+    """Poll the answers file until ``predicate(value)`` holds for ``exercise_id``; return that value."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            value = saved_value(folder, exercise_id)
+        except (OSError, ValueError):  # caught mid-replace
+            value = None
+        if value is not None and predicate(value):
+            return value
+        time.sleep(0.2)
+    raise AssertionError(f"{exercise_id} was not saved as expected: {saved_value(folder, exercise_id)}")
+
+
+def shot(page: Any, locator: Any, name: str) -> Path:
+    """Screenshot of one exercise; the window grows first, so a tall exercise is not cut off."""
+    ARTIFACTS_DIR.mkdir(parents=True, exist_ok=True)
+    viewport = page.viewport_size
+    box = locator.bounding_box()
+    if box and box["height"] + 150 > viewport["height"]:
+        page.set_viewport_size({"width": viewport["width"], "height": min(int(box["height"]) + 200, 8000)})
+        page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+    try:
+        locator.scroll_into_view_if_needed()
+        target = ARTIFACTS_DIR / f"{name}.png"
+        locator.screenshot(path=str(target))
+    finally:
+        page.set_viewport_size(viewport)
+    return target

@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import json
-import time
-from pathlib import Path
-
 import pytest
 
 from .jlab import (
@@ -15,6 +11,7 @@ from .jlab import (
     restart_kernel_and_run_all,
     run_all,
     save_screenshot,
+    wait_saved,
 )
 
 pytestmark = pytest.mark.browser
@@ -24,21 +21,6 @@ QUIZ = ".cursus-ex-01-quiz-open-vraag"
 REFLECTION = ".cursus-ex-01-reflectie-lsd"
 SORT = ".cursus-ex-01-voorbereiding-sorteren"
 STORY = "Ik oefende LSD met mijn buurvrouw <b>Sam</b>; zij vertelde over haar weekend 🚲."
-
-
-def saved_answers(folder: Path) -> dict:
-    path = folder / "antwoorden.json"
-    return json.loads(path.read_text(encoding="utf-8"))["answers"] if path.exists() else {}
-
-
-def wait_saved(folder: Path, exercise_id: str, predicate, timeout: float = 20) -> dict:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        entry = saved_answers(folder).get(exercise_id)
-        if entry and predicate(entry["value"]):
-            return entry["value"]
-        time.sleep(0.2)
-    raise AssertionError(f"{exercise_id} was not saved as expected: {saved_answers(folder).get(exercise_id)}")
 
 
 def test_lesson01_answers_survive_a_kernel_restart(page, course_lab, console_log) -> None:

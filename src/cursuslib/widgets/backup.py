@@ -12,7 +12,7 @@ from .. import backup as logic
 from ..backup import KEEP_LOCAL, NEW, SAME, UPDATE, RestorePlan
 from ..store import AnswerStore, StoreError, get_store, parse_document
 from ..text import escape
-from .base import CSS, GOOD, button, live_region
+from .base import CSS, button, live_region, verdict
 
 #: Browsers may refuse data links longer than this; the panel then also points at the file browser.
 MAX_LINK_CHARS = 2_000_000
@@ -158,7 +158,7 @@ class BackupPanel(w.VBox):
                 "<p>Je antwoorden zijn niet veranderd. Probeer het nog een keer.</p></div>")
             return
         skipped = len(plan.to_write) - written
-        text = (f"<p>{GOOD}: {_plural(written, 'antwoord is', 'antwoorden zijn')} teruggezet.</p>" if written
+        text = (f"<p>{verdict(True)}: {_plural(written, 'antwoord is', 'antwoorden zijn')} teruggezet.</p>" if written
                 else "<p>Er is niets teruggezet.</p>")
         if skipped:
             text += (f"<p>{_plural(skipped, 'antwoord is', 'antwoorden zijn')} niet teruggezet, omdat je "

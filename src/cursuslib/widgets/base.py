@@ -10,6 +10,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 from traitlets import Bool, Unicode
 
 from ..content import Exercise
+from ..messages import text
 from ..store import AnswerStore, StoreError, get_store
 from ..text import escape, inline_markdown
 
@@ -38,8 +39,12 @@ CSS = """
 </style>
 """
 
-GOOD = '<span class="cursus-good">✔ Goed</span>'
-TODO = '<span class="cursus-todo">✘ Nog niet</span>'
+
+
+def verdict(ok: bool, exercise: Exercise | None = None) -> str:
+    """Return the verdict label: an icon and a word (never colour alone), from the message catalogue."""
+    css = "cursus-good" if ok else "cursus-todo"
+    return f'<span class="{css}">{escape(text("common.good" if ok else "common.not_yet", exercise))}</span>'
 
 
 def live_region(inner_html: str) -> str:
@@ -85,6 +90,14 @@ class ExerciseWidget(w.VBox):
             self._restoring = False
         self._show_notices()
 
+    def t(self, key: str, /, **values: Any) -> str:
+        """Return the catalogue text ``key`` (or this exercise's own override), with ``values`` filled in."""
+        return text(key, self.exercise, **values)
+
+    def mark(self, ok: bool) -> str:
+        """Return the verdict label for this exercise (see :func:`verdict`)."""
+        return verdict(ok, self.exercise)
+
     def html(self, value: str) -> w.HTML:
         """Return an HTML part that shares this exercise's layout and style."""
         return w.HTML(value, layout=self.html_layout, style=self.html_style)
@@ -120,17 +133,14 @@ class ExerciseWidget(w.VBox):
             self.notice.value = f'<div class="cursus-notice" role="alert">{escape(str(exc))}</div>'
             return
         except OSError as exc:
-            self.notice.value = (
-                '<div class="cursus-notice" role="alert">Je antwoord kon niet worden opgeslagen '
-                f"({escape(exc.strerror or str(exc))}). Kopieer je tekst voor de zekerheid.</div>"
-            )
+            message = escape(self.t("common.not_saved", reason=exc.strerror or str(exc)))
+            self.notice.value = f'<div class="cursus-notice" role="alert">{message}</div>'
             return
-        self.saved_label.value = (
-            f'<span class="cursus-saved">Opgeslagen om {datetime.now():%H:%M:%S}</span>'
-        )
+        saved_at = escape(self.t("common.saved_at", time=f"{datetime.now():%H:%M:%S}"))
+        self.saved_label.value = f'<span class="cursus-saved">{saved_at}</span>'
         self._show_notices()
 
     def _show_notices(self) -> None:
         if self.store.notices:
-            items = "".join(f"<p>{escape(text)}</p>" for text in self.store.notices)
+            items = "".join(f"<p>{escape(notice)}</p>" for notice in self.store.notices)
             self.notice.value = f'<div class="cursus-notice" role="alert">{items}</div>'

@@ -10,7 +10,7 @@ from traitlets import Bool, Int
 
 from ..exercises.choice import ChoiceResult, check_choice, correct_keys, options
 from ..text import escape, inline_markdown
-from .base import GOOD, TODO, ExerciseWidget, button, live_region
+from .base import ExerciseWidget, button, live_region
 
 
 class ChoiceQuiz(ExerciseWidget):
@@ -117,7 +117,7 @@ class ChoiceQuiz(ExerciseWidget):
         self.save()
 
     def _show_result(self, result: ChoiceResult) -> None:
-        mark = GOOD if result.correct else TODO
+        mark = self.mark(result.correct)
         parts = [f"<p>{mark}. {escape(result.summary)}</p>"]
         if result.chosen:
             parts.append("<ul>")

@@ -10,7 +10,7 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 from traitlets import Bool, Int
 
 from ..text import escape
-from .base import GOOD, TODO, ExerciseWidget, button, live_region
+from .base import ExerciseWidget, button, live_region
 
 
 class ItemOutcome(Protocol):
@@ -171,9 +171,9 @@ class ItemChoiceExercise(ExerciseWidget):
             else:
                 why = (f"Je koos '{escape(self.answer_label(outcome.given))}'. Tip: {escape(self.hint)} "
                        "Na je volgende poging zie je hier de uitleg.")
-            note.value = f"{GOOD if outcome.correct else TODO}: {why}"
+            note.value = f"{self.mark(outcome.correct)}: {why}"
         self.feedback.value = live_region(
-            f"<p>{GOOD if result.complete else TODO}. {escape(result.summary)}</p>"
+            f"<p>{self.mark(result.complete)}. {escape(result.summary)}</p>"
             f"<p><strong>Volgende stap:</strong> {escape(result.next_step)}</p>"
         )
 

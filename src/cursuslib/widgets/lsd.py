@@ -8,11 +8,11 @@ import ipywidgets as w
 
 from ..language import followup_feedback, summary_feedback
 from ..text import escape, inline_markdown
-from .base import GOOD, TODO, ExerciseWidget, button, live_region
+from .base import ExerciseWidget, button, live_region, verdict
 
 
 def _block(title: str, ok: bool, messages: tuple[str, ...] | list[str]) -> str:
-    mark = GOOD if ok else TODO
+    mark = verdict(ok)
     items = "".join(f"<li>{escape(m)}</li>" for m in messages)
     return f"<p><strong>{escape(title)}</strong>: {mark}</p><ul>{items}</ul>"
 

@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from ..language import followup_feedback, summary_feedback
 from ..text import escape, inline_markdown
-from .base import GOOD, TODO, ExerciseWidget, button, live_region
+from .base import ExerciseWidget, button, live_region
 from .lsd import _block
 
 NOT_YET = "Hmm, dat is het nog niet helemaal. Kunt u het nog eens samenvatten?"
@@ -109,11 +109,11 @@ class LsdDialogue(ExerciseWidget):
 
     def _after_send_html(self, last: bool, summary_ok: bool) -> str:
         if self.finished:
-            return (f"<p>{GOOD}: de klant herkent zich in je samenvatting. Je hebt doorgevraagd tot de behoefte "
+            return (f"<p>{self.mark(True)}: de klant herkent zich in je samenvatting. Je hebt doorgevraagd tot de behoefte "
                     "duidelijk was.</p><p><strong>Volgende stap:</strong> vergelijk je laatste samenvatting met de "
                     "behoefte hierboven: wat had je nog preciezer kunnen zeggen?</p>")
         if last:
-            return (f"<p>{TODO}: de klant herkent zich nog niet helemaal. Gebruik de woorden van de klant en check "
+            return (f"<p>{self.mark(False)}: de klant herkent zich nog niet helemaal. Gebruik de woorden van de klant en check "
                     "of het klopt.</p>")
         return "<p>De klant vertelt verder. Luister naar wat er nu nieuw is, ook naar wat er niet gezegd wordt.</p>"
 

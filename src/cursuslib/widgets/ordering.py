@@ -9,7 +9,7 @@ from traitlets import Int
 
 from ..exercises.ordering import check_order, items, move, start_order
 from ..text import escape, inline_markdown
-from .base import GOOD, TODO, ExerciseWidget, button, live_region
+from .base import ExerciseWidget, button, live_region
 
 
 class OrderingExercise(ExerciseWidget):
@@ -82,12 +82,12 @@ class OrderingExercise(ExerciseWidget):
         steps = items(self.exercise)
         for position, (index, right) in enumerate(zip(self.order, result.correct, strict=True)):
             if right:
-                self.notes[position].value = f"{GOOD}: {inline_markdown(steps[index].explanation)}"
+                self.notes[position].value = f"{self.mark(True)}: {inline_markdown(steps[index].explanation)}"
             else:
                 hint = (inline_markdown(steps[index].explanation) if self.attempts >= 2
                         else "Deze stap hoort ergens anders. Na je volgende poging zie je hier de uitleg.")
-                self.notes[position].value = f"{TODO}: {hint}"
-        self.feedback.value = live_region(f"<p>{GOOD if result.complete else TODO}. {escape(result.summary)}</p>"
+                self.notes[position].value = f"{self.mark(False)}: {hint}"
+        self.feedback.value = live_region(f"<p>{self.mark(result.complete)}. {escape(result.summary)}</p>"
                                           f"<p><strong>Volgende stap:</strong> {escape(result.next_step)}</p>")
         self.model_button.layout.display = None
 

@@ -9,7 +9,7 @@ from ipywidgets.widgets.widget_description import DescriptionStyle
 
 from ..exercises.planner import build_programme, clock, parts
 from ..text import escape
-from .base import GOOD, TODO, ExerciseWidget, live_region
+from .base import ExerciseWidget, live_region
 
 
 class PlannerExercise(ExerciseWidget):
@@ -40,7 +40,7 @@ class PlannerExercise(ExerciseWidget):
     def _update_programme(self) -> None:
         result = build_programme(self.exercise, self.start.value, {k: b.value for k, b in self.minutes.items()})
         if result.error:
-            self.programme.value = live_region(f"<p>{TODO}: {escape(result.error)}</p>")
+            self.programme.value = live_region(f"<p>{self.mark(False)}: {escape(result.error)}</p>")
             return
         rows = "".join(f"<tr><td>{clock(r.start)}–{clock(r.end)} uur</td><td>{escape(r.part.name)}</td>"
                        f"<td>{r.minutes} min.</td></tr>" for r in result.rows)
@@ -49,11 +49,11 @@ class PlannerExercise(ExerciseWidget):
                  f'<th scope="col">Onderdeel</th><th scope="col">Duur</th></tr></thead><tbody>{rows}</tbody></table>')
         if result.violations:
             items = "".join(f"<li>{escape(v)}</li>" for v in result.violations)
-            verdict = (f"<p>{TODO}: {len(result.violations)} onderde{'el past' if len(result.violations) == 1 else 'len passen'}"
+            verdict = (f"<p>{self.mark(False)}: {len(result.violations)} onderde{'el past' if len(result.violations) == 1 else 'len passen'}"
                        f" nog niet bij de spelregels.</p><ul>{items}</ul>"
                        "<p><strong>Volgende stap:</strong> pas de minuten aan tot hier geen punten meer staan.</p>")
         else:
-            verdict = (f"<p>{GOOD}: dit programma past bij de spelregels van de KlantenKamer.</p>"
+            verdict = (f"<p>{self.mark(True)}: dit programma past bij de spelregels van de KlantenKamer.</p>"
                        "<p><strong>Volgende stap:</strong> bedenk wie er in ronde 1 aan het woord is en wat de "
                        "medewerkers dan doen.</p>")
         self.programme.value = live_region(table + verdict)

@@ -10,7 +10,7 @@ from traitlets import Int
 from ..content import QUESTION_KINDS
 from ..language import question_kind
 from ..text import escape, highlight, inline_markdown
-from .base import GOOD, TODO, ExerciseWidget, button, live_region
+from .base import ExerciseWidget, button, live_region, verdict
 
 #: Engine kinds to the Dutch words used in exercise files and on screen.
 KIND_WORDS = {"open": "open", "closed": "gesloten"}
@@ -21,7 +21,7 @@ def question_feedback_html(text: str) -> str:
     """Return the feedback on one question: kind in words, the deciding words marked, and a next step."""
     result = question_kind(text)
     word = KIND_WORDS[result.kind]
-    mark = GOOD if result.kind == "open" else TODO
+    mark = verdict(result.kind == "open")
     parts = [
         f"<p>{mark}: dit is een <strong>{word} vraag</strong>.</p>",
         f"<p>Jouw vraag: <q>{highlight(text, getattr(result, 'spans', ()))}</q></p>",
@@ -134,7 +134,7 @@ class QuestionDrill(ExerciseWidget):
         right = choice == item.kind
         why = item.explanation or result.explanation
         marked = highlight(item.text, getattr(result, "spans", ()))
-        verdict = f"{GOOD}: deze vraag is {item.kind}." if right else f"{TODO}: deze vraag is {item.kind}."
+        verdict = f"{self.mark(True)}: deze vraag is {item.kind}." if right else f"{self.mark(False)}: deze vraag is {item.kind}."
         tip = ""
         if item.kind == "gesloten" and result.suggestion:
             tip = f"<br><strong>Open maken:</strong> {escape(result.suggestion)}"

@@ -8,7 +8,7 @@ import ipywidgets as w
 
 from ..language import positivity, rewrite_feedback
 from ..text import escape, highlight, inline_markdown
-from .base import GOOD, TODO, ExerciseWidget, button, live_region
+from .base import ExerciseWidget, button, live_region
 
 MAX_HISTORY = 20
 
@@ -81,7 +81,7 @@ class RewriteExercise(ExerciseWidget):
 
     def _feedback_html(self, text: str) -> str:
         improved, found = self.evaluate(text)
-        mark = GOOD if improved else TODO
+        mark = self.mark(improved)
         head = self.verdicts[0] if improved else self.verdicts[1]
         messages = list(found)
         last = messages.pop() if messages else ""

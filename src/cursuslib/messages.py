@@ -1,0 +1,198 @@
+"""Every text a widget shows, from one catalogue per language, overridable per exercise.
+
+The catalogues are ``teksten/nl.yaml`` (the course language) and ``teksten/en.yaml`` (for
+international students: widget texts only, the lessons stay Dutch).  A teacher changes a
+button label or a feedback phrase there, in one place; an exercise file may override its
+own texts with a ``texts:`` field.  The language is chosen with the environment variable
+``CURSUSLIB_TAAL`` (``nl`` or ``en``) or :func:`set_language`.
+
+Texts are looked up by a dotted key (``common.check``) and filled in with ``str.format``
+placeholders (``{count}``).  A lookup never raises on a teacher's edit: an unknown
+placeholder is left as it is, and a text that cannot be formatted is shown unformatted.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import string
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+#: Environment variable that chooses the widget language.
+LANGUAGE_ENV = "CURSUSLIB_TAAL"
+#: The languages that have a catalogue; the first is the default and the fallback.
+LANGUAGES: tuple[str, ...] = ("nl", "en")
+CATALOGUE_DIR = Path(__file__).resolve().parent / "teksten"
+
+_chosen: str | None = None
+_cache: dict[str, tuple[tuple[int, int], dict[str, str]]] = {}
+
+
+class CatalogueError(Exception):
+    """A catalogue file that cannot be used; ``str(error)`` is the Dutch message for the teacher."""
+
+
+def catalogue_path(language: str) -> Path:
+    """Return the catalogue file of ``language``."""
+    return CATALOGUE_DIR / f"{language}.yaml"
+
+
+def set_language(language: str | None) -> None:
+    """Choose the widget language for exercises shown from now on (``None``: back to the setting)."""
+    if language is not None and language not in LANGUAGES:
+        raise ValueError(f"Onbekende taal '{language}'; kies uit: {', '.join(LANGUAGES)}.")
+    global _chosen
+    _chosen = language
+
+
+def language() -> str:
+    """Return the active language: :func:`set_language`, else ``$CURSUSLIB_TAAL``, else Dutch."""
+    if _chosen:
+        return _chosen
+    configured = os.environ.get(LANGUAGE_ENV, "").strip().lower()
+    return configured if configured in LANGUAGES else LANGUAGES[0]
+
+
+def _flatten(node: Any, prefix: str, into: dict[str, str], source: str) -> None:
+    if not isinstance(node, Mapping):
+        raise CatalogueError(f"{source}, '{prefix or '(bovenaan)'}': verwacht een lijst 'sleutel: tekst', "
+                             f"niet {type(node).__name__}.")
+    for key, value in node.items():
+        name = f"{prefix}.{key}" if prefix else str(key)
+        if isinstance(value, Mapping):
+            _flatten(value, name, into, source)
+        elif isinstance(value, str):
+            into[name] = value
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            into[name] = str(value)
+        else:
+            raise CatalogueError(f"{source}, tekst '{name}': verwacht tekst, niet "
+                                 f"{'niets' if value is None else type(value).__name__}.")
+
+
+def load_catalogue(path: Path) -> dict[str, str]:
+    """Read one catalogue file into ``{dotted key: text}``; Dutch :class:`CatalogueError` on a mistake."""
+    import yaml  # imported here: importing cursuslib stays light
+
+    source = f"teksten/{path.name}"
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CatalogueError(f"{source}: het bestand kan niet worden gelezen ({exc}).") from None
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    try:
+        doc = yaml.load(raw, Loader=loader)  # noqa: S506 - a safe loader is chosen above
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        place = f", regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
+        raise CatalogueError(f"{source}{place}: de YAML-opbouw klopt niet ({exc.problem or 'onbekende fout'}). "
+                             "Zet een tekst met een dubbele punt tussen aanhalingstekens.") from None
+    except yaml.YAMLError as exc:
+        raise CatalogueError(f"{source}: de YAML-opbouw klopt niet ({exc}).") from None
+    flat: dict[str, str] = {}
+    _flatten(doc or {}, "", flat, source)
+    return flat
+
+
+def catalogue(language: str) -> dict[str, str]:
+    """Return the texts of ``language``; re-read when the file changes (a teacher's edit shows at once)."""
+    path = catalogue_path(language)
+    try:
+        stat = path.stat()
+        signature = (stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        signature = (0, 0)
+    cached = _cache.get(language)
+    if cached and cached[0] == signature:
+        return cached[1]
+    texts = load_catalogue(path) if signature != (0, 0) else {}
+    _cache[language] = (signature, texts)
+    return texts
+
+
+def placeholders(template: str) -> set[str]:
+    """Return the names of the ``{placeholders}`` in ``template`` (empty if it is not a valid template)."""
+    try:
+        return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+    except ValueError:
+        return set()
+
+
+class _Keep(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, values: Mapping[str, Any]) -> str:
+    """Fill ``template``'s placeholders; unknown ones stay visible, a broken template is shown as it is."""
+    if "{" not in template:
+        return template
+    try:
+        return string.Formatter().vformat(template, (), _Keep(values))
+    except (ValueError, IndexError, AttributeError, KeyError):
+        return template
+
+
+def _override(texts: Mapping[str, Any] | None, key: str, lang: str) -> str | None:
+    if not texts or key not in texts:
+        return None
+    value = texts[key]
+    if isinstance(value, str):
+        return value
+    if isinstance(value, Mapping):
+        chosen = value.get(lang)
+        return chosen if isinstance(chosen, str) else None
+    return None
+
+
+def text(key: str, exercise: Any = None, /, **values: Any) -> str:
+    """Return the text for ``key`` in the active language, with ``values`` filled in.
+
+    ``exercise`` (an :class:`~cursuslib.content.Exercise` or ``None``) may override the text
+    with its ``texts`` field.  Falls back to Dutch when the English catalogue lacks the key.
+    """
+    lang = language()
+    template = _override(getattr(exercise, "texts", None), key, lang)
+    if template is None:
+        template = catalogue(lang).get(key)
+    if template is None and lang != LANGUAGES[0]:
+        template = catalogue(LANGUAGES[0]).get(key)
+    if template is None:
+        raise KeyError(f"De tekst '{key}' staat niet in {catalogue_path(LANGUAGES[0])}.")
+    return fill(template, values)
+
+
+_KEY = re.compile(r"^[a-z0-9_]+(\.[a-z0-9_]+)+$")
+
+
+def check_overrides(value: Any) -> dict[str, Any]:
+    """Validate an exercise's ``texts`` field; raise ``ValueError`` with the Dutch 'what is allowed' text."""
+    if not isinstance(value, Mapping):
+        raise ValueError("verwacht een lijst 'sleutel: tekst' met sleutels uit teksten/nl.yaml, "
+                         "bijvoorbeeld common.check: Nakijken")
+    if not value:
+        return {}
+    known = catalogue(LANGUAGES[0])
+    result: dict[str, Any] = {}
+    for key, override in value.items():
+        key = str(key)
+        if key not in known:
+            close = sorted(k for k in known if k.split(".")[-1] == key.split(".")[-1] or k.startswith(key + "."))
+            hint = f"; bedoel je {', '.join(close[:3])}?" if close else "; zie teksten/nl.yaml voor alle sleutels"
+            raise ValueError(f"onbekende tekst '{key}'{hint}")
+        allowed = placeholders(known[key])
+        variants = override.items() if isinstance(override, Mapping) else [("", override)]
+        for lang, variant in variants:
+            where = f"'{key}'" + (f" ({lang})" if lang else "")
+            if lang and lang not in LANGUAGES:
+                raise ValueError(f"{where}: onbekende taal; kies uit: {', '.join(LANGUAGES)}")
+            if not isinstance(variant, str) or not variant.strip():
+                raise ValueError(f"{where}: verwacht een tekst (of per taal: nl: ..., en: ...)")
+            extra = placeholders(variant) - allowed
+            if extra:
+                names = ", ".join("{" + p + "}" for p in sorted(allowed)) or "geen"
+                raise ValueError(f"{where}: onbekende invulplek {{{sorted(extra)[0]}}}; toegestaan: {names}")
+        result[key] = dict(override) if isinstance(override, Mapping) else override
+    return result

@@ -1,0 +1,151 @@
+"""Lesson 05 in a real JupyterLab: sort symptom/need, order the steps, one LSD turn, and the end self-assessment chart."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from .jlab import assert_no_widget_errors, close_notebook, open_notebook, run_all, saved_value, shot, wait_saved
+
+pytestmark = pytest.mark.browser
+
+LESSON = "notebooks/05_behoeften_luisteren.ipynb"
+SORT = ".cursus-ex-05-symptoom-behoefte"
+ORDER = ".cursus-ex-05-volgorde"
+LSD = ".cursus-ex-05-lsd-gesprek"
+END_ASSESSMENT = ".cursus-ex-05-zelfbeoordeling-eind"
+# exercises/05_behoeften_luisteren.yaml: the category per statement, and the right order of the steps.
+SORT_ANSWERS = ["Symptoom", "Onderliggende behoefte", "Symptoom", "Symptoom",
+                "Onderliggende behoefte", "Onderliggende behoefte", "Symptoom", "Onderliggende behoefte"]
+STEPS = ["Luisteren:", "Samenvatten:", "Doorvragen:", "Leveren:"]
+SUMMARY = "Hoor ik u zeggen dat de planningsapp veel te traag is en dat hij sneller moet? Klopt dat?"
+QUESTION = "Op welk moment merkt u dat de planningsapp traag is?"
+
+
+def sort_symptoms_and_needs(page, course_lab) -> None:
+    sort = page.locator(SORT)
+    toggles = sort.locator(".widget-toggle-buttons")
+    notes = sort.locator(".widget-html").filter(has=page.locator(".cursus-good, .cursus-todo, .cursus-saved"))
+    assert toggles.count() == len(SORT_ANSWERS)
+    assert toggles.nth(0).get_by_role("button").all_inner_texts() == ["Symptoom", "Onderliggende behoefte"]
+    # First attempt: statement 1 in the wrong category.
+    wrong = ["Onderliggende behoefte", *SORT_ANSWERS[1:]]
+    for index, category in enumerate(wrong):
+        toggles.nth(index).get_by_role("button", name=category, exact=True).click()
+    wait_saved(course_lab.answers_dir, "05-symptoom-behoefte", lambda v: len(v["answers"]) == len(SORT_ANSWERS))
+    sort.get_by_role("button", name="Controleer").click()
+    feedback = sort.locator(".cursus-feedback")
+    feedback.get_by_text("7 van de 8 uitspraken staan op de goede plek.").wait_for()
+    assert "Je koos 'Onderliggende behoefte'." in notes.nth(0).inner_text()
+    assert "✘ Nog niet" in notes.nth(0).inner_text() and "✔ Goed" in notes.nth(1).inner_text()
+    # Fix it: the note says the feedback is outdated, then everything is right.
+    toggles.nth(0).get_by_role("button", name="Symptoom", exact=True).click()
+    sort.get_by_text("Aangepast: controleer opnieuw.").wait_for()
+    sort.get_by_role("button", name="Controleer").click()
+    feedback.get_by_text("Alle 8 uitspraken staan op de goede plek.").wait_for()
+    assert "✔ Goed" in feedback.inner_text()
+    assert "De klant vertelt wat ze merkt" in notes.nth(0).inner_text()
+    shot(page, sort, "les05-symptoom-behoefte")
+
+
+def order_the_steps(page, course_lab) -> None:
+    order = page.locator(ORDER)
+    rows = order.locator(".widget-hbox").filter(has=page.get_by_role("button", name="▲ Omhoog"))
+    feedback = order.locator(".cursus-feedback")
+    assert rows.count() == len(STEPS)
+
+    def current() -> list[str]:
+        texts = [rows.nth(i).locator(".widget-html").inner_text() for i in range(rows.count())]
+        return [next(step for step in STEPS if step in text) for text in texts]
+
+    def move(position: int, button: str, target: int) -> None:
+        step = current()[position]
+        rows.nth(position).get_by_role("button", name=button).click()
+        feedback.get_by_text(f"staat nu op plek {target + 1}.").wait_for()
+        rows.nth(target).get_by_text(step).wait_for()
+
+    assert rows.first.get_by_role("button", name="▲ Omhoog").is_disabled()
+    assert rows.last.get_by_role("button", name="▼ Omlaag").is_disabled()
+    assert current() != STEPS  # the exercise never starts in the right order
+    move(0, "▼ Omlaag", 1)
+    shot(page, order, "les05-volgorde-verplaatst")
+    for target, step in enumerate(STEPS):  # bring each step up to its place
+        while (position := current().index(step)) > target:
+            move(position, "▲ Omhoog", position - 1)
+    assert current() == STEPS
+    order.get_by_role("button", name="Controleer").click()
+    feedback.get_by_text("Alle 4 stappen staan in de goede volgorde.").wait_for()
+    assert "✔ Goed" in feedback.inner_text()
+    assert order.locator(".cursus-good").count() == 1 + len(STEPS)  # the verdict and one per position
+    assert order.locator(".cursus-todo").count() == 0
+    wait_saved(course_lab.answers_dir, "05-volgorde", lambda v: v["order"] == [0, 1, 2, 3] and v["checked"])
+    shot(page, order, "les05-volgorde")
+
+
+def one_lsd_turn(page, course_lab) -> None:
+    lsd = page.locator(LSD)
+    transcript = lsd.locator("[aria-label=Gesprek]")
+    feedback = lsd.locator(".cursus-feedback")
+    if "Beurt 1 van 4" not in transcript.inner_text():  # an earlier run in this session went on
+        lsd.get_by_role("button", name="Opnieuw beginnen").click()
+        transcript.get_by_text("Beurt 1 van 4").wait_for()
+    summary, question = lsd.get_by_role("textbox", name="Samenvatting"), lsd.get_by_role("textbox", name="Doorvraag")
+    summary.fill(SUMMARY)
+    question.fill(QUESTION)
+    wait_saved(course_lab.answers_dir, "05-lsd-gesprek", lambda v: v["summary"] == SUMMARY and v["question"] == QUESTION)
+    lsd.get_by_role("button", name="Controleer").click()
+    feedback.get_by_text("Doorvraag", exact=True).wait_for()
+    text = feedback.inner_text()
+    assert re.search(r"Samenvatting: ✔ Goed", text) and re.search(r"Doorvraag: ✔ Goed", text), text
+    assert "Hoor ik u zeggen" in text and "op welk moment" in text
+    shot(page, lsd, "les05-lsd-gecontroleerd")
+    lsd.get_by_role("button", name="Verstuur naar de klant").click()
+    transcript.get_by_text("Beurt 2 van 4").wait_for()
+    feedback.get_by_text("De klant vertelt verder.").wait_for()
+    conversation = transcript.inner_text()
+    assert SUMMARY in conversation and QUESTION in conversation
+    assert "Vooral 's ochtends tussen half acht en negen." in conversation
+    assert summary.input_value() == "" and question.input_value() == ""
+    wait_saved(course_lab.answers_dir, "05-lsd-gesprek",
+               lambda v: v["turn"] == 1 and v["exchanges"][-1]["summary"] == SUMMARY and v["exchanges"][-1]["summary_ok"])
+    shot(page, lsd, "les05-lsd-beurt2")
+
+
+def end_self_assessment(page, course_lab) -> None:
+    assessment = page.locator(END_ASSESSMENT)
+    chart = assessment.locator("svg[role=img]")
+    chart.wait_for()
+    begin = (saved_value(course_lab.answers_dir, "02-zelfbeoordeling") or {}).get("levels", {}).get("tijdig")
+    if begin is None:  # lesson 02 not done (in this session): the chart says so, and a notice explains
+        assessment.get_by_text("nog niet ingevuld", exact=False).first.wait_for()
+    label = chart.get_attribute("aria-label")
+    assert label.startswith("Zelfbeoordeling begin en eind per eigenschap")
+    assert f"Reageer tijdig: begin {begin or 'niet ingevuld'}, eind niet ingevuld" in label
+    row = assessment.locator(".widget-hbox").filter(has=page.locator(".widget-slider")).first
+    row.locator("[role=slider]").focus()
+    page.keyboard.press("End")
+    row.locator(".cursus-feedback").get_by_text("Niveau 4:").wait_for()
+    page.wait_for_function(
+        "([sel, part]) => document.querySelector(sel + ' svg[role=img]').getAttribute('aria-label').includes(part)",
+        arg=[END_ASSESSMENT, f"Reageer tijdig: begin {begin or 'niet ingevuld'}, eind 4"],
+    )
+    assert chart.locator("text", has_text="Eind (vol)").count() == 1
+    box = chart.bounding_box()
+    assert box and box["width"] >= 400 and box["height"] >= 400, box  # readable, not squeezed
+    assessment.get_by_role("button", name="Klaar").click()
+    assessment.get_by_text("Je eindmeting").wait_for()
+    wait_saved(course_lab.answers_dir, "05-zelfbeoordeling-eind", lambda v: v["done"] and v["levels"]["tijdig"] == 4)
+    shot(page, chart, "les05-zelfbeoordeling-grafiek")
+    shot(page, assessment, "les05-zelfbeoordeling-eind")
+
+
+def test_lesson05_sort_order_lsd_and_end_assessment(page, course_lab, console_log) -> None:
+    open_notebook(page, course_lab, LESSON)
+    run_all(page)
+    sort_symptoms_and_needs(page, course_lab)
+    order_the_steps(page, course_lab)
+    one_lsd_turn(page, course_lab)
+    end_self_assessment(page, course_lab)
+    assert_no_widget_errors(page, console_log)
+    close_notebook(page)
