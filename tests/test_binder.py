@@ -41,3 +41,21 @@ def test_binder_sets_the_dutch_interface(dockerfile: str) -> None:
     assert "postBuild" in dockerfile
     assert "overrides.json" in (REPO / "postBuild").read_text()
     assert '"locale": "nl_NL"' in (REPO / "jupyter" / "overrides.json").read_text()
+
+
+def test_readme_binder_badge_opens_the_welcome_lesson() -> None:
+    """The README's Binder link is a mybinder v2 link that opens an existing notebook in JupyterLab."""
+    import re
+    from urllib.parse import parse_qs, urlparse
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    links = re.findall(r"\]\((https://mybinder\.org/v2/gh/[^)\s]+)\)", readme)
+    assert links, "the README has no Binder link"
+    url = urlparse(links[0])
+    owner, repo, ref = url.path.split("/")[3:6]
+    assert owner and repo and ref == "main"
+    urlpath = parse_qs(url.query)["urlpath"][0]
+    assert urlpath.startswith("lab/tree/")
+    assert urlpath.removeprefix("lab/tree/") == "notebooks/00_welkom.ipynb"
+    assert (REPO / urlpath.removeprefix("lab/tree/")).is_file()
+    assert "https://mybinder.org/badge_logo.svg" in readme

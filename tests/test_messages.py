@@ -146,3 +146,30 @@ def test_wrong_overrides_name_file_exercise_field_and_what_is_allowed(tmp_path, 
     with pytest.raises(ContentError, match=expected) as info:
         load_lesson(_exercise_file(tmp_path, block))
     assert "01_test.yaml" in str(info.value) and "01-quiz" in str(info.value)
+
+
+def test_cursus_check_reports_catalogue_mistakes(tmp_path, monkeypatch) -> None:
+    from cursuslib.check import inspect_course
+
+    folder = tmp_path / "teksten"
+    folder.mkdir()
+    nl = messages.catalogue_path("nl").read_text(encoding="utf-8")
+    en = messages.catalogue_path("en").read_text(encoding="utf-8")
+    (folder / "nl.yaml").write_text(nl.replace("Opgeslagen om {time}", "Opgeslagen om {tijd}"), encoding="utf-8")
+    (folder / "en.yaml").write_text(en.replace("  retry: Try again\n", ""), encoding="utf-8")
+    monkeypatch.setattr(messages, "CATALOGUE_DIR", folder)
+    messages._cache.clear()
+    try:
+        lines = [p.line() for p in inspect_course(Path(__file__).resolve().parents[1]).problems]
+    finally:
+        messages._cache.clear()
+    assert "teksten/en.yaml, tekst 'common.retry': deze tekst ontbreekt (wel in teksten/nl.yaml)." in lines
+    assert any(line.startswith("teksten/nl.yaml en teksten/en.yaml, tekst 'common.saved_at': de invulplekken "
+                               "verschillen ({tijd} tegenover {time})") for line in lines), lines
+    (folder / "nl.yaml").write_text("common:\n  check: 'Controleer\n", encoding="utf-8")
+    messages._cache.clear()
+    try:
+        lines = [p.line() for p in inspect_course(Path(__file__).resolve().parents[1]).problems]
+    finally:
+        messages._cache.clear()
+    assert any(line.startswith("teksten/nl.yaml: regel") and "YAML-opbouw" in line for line in lines), lines

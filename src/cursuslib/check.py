@@ -77,6 +77,8 @@ def inspect_course(root: Path) -> CheckReport:
     """Check the course in ``root`` and also count what was checked (for the summary line)."""
     root = root.resolve()
     report = CheckReport()
+    if not _check_catalogues(report):
+        return report  # every widget and example needs the texts: fix these first
     lessons, failed = _check_exercise_files(root, report)
     for lesson in lessons.values():
         for exercise in lesson.exercises:
@@ -85,6 +87,20 @@ def inspect_course(root: Path) -> CheckReport:
                 report.problems.append(Problem(_relative(root, lesson.path), exercise.id, "examples", failure.message))
     _check_notebooks(root, lessons, failed, report)
     return report
+
+
+def _check_catalogues(report: CheckReport) -> bool:
+    """The widget texts (teksten/nl.yaml, en.yaml) load, match in keys and keep their placeholders.
+
+    Returns False when a catalogue cannot be read at all (then nothing else can be checked).
+    """
+    from .messages import catalogue_problems
+
+    readable = True
+    for shown, key, message in catalogue_problems():
+        report.problems.append(Problem(shown, place=f"tekst '{key}'" if key else "", message=message))
+        readable = readable and bool(key)
+    return readable
 
 
 # --------------------------------------------------------------------------- exercise files

@@ -196,3 +196,40 @@ def check_overrides(value: Any) -> dict[str, Any]:
                 raise ValueError(f"{where}: onbekende invulplek {{{sorted(extra)[0]}}}; toegestaan: {names}")
         result[key] = dict(override) if isinstance(override, Mapping) else override
     return result
+
+
+def catalogue_problems() -> list[tuple[str, str, str]]:
+    """Check the catalogues as ``cursus check`` does: ``(file, key, Dutch message)`` per problem.
+
+    Every file must load, every language must have the same keys, and a text must use the same
+    ``{placeholders}`` in every language (the code fills in exactly those).
+    """
+    problems: list[tuple[str, str, str]] = []
+    loaded: dict[str, dict[str, str]] = {}
+    for lang in LANGUAGES:
+        shown = f"teksten/{lang}.yaml"
+        try:
+            loaded[lang] = load_catalogue(catalogue_path(lang))
+        except CatalogueError as exc:
+            problems.append((shown, "", str(exc).removeprefix(shown).lstrip(":, ")))
+    if len(loaded) < 2 or LANGUAGES[0] not in loaded:
+        return problems
+    base = loaded[LANGUAGES[0]]
+    for lang, texts in loaded.items():
+        if lang == LANGUAGES[0]:
+            continue
+        shown = f"teksten/{lang}.yaml"
+        for key in sorted(set(base) - set(texts)):
+            problems.append((shown, key, f"deze tekst ontbreekt (wel in teksten/{LANGUAGES[0]}.yaml)."))
+        for key in sorted(set(texts) - set(base)):
+            problems.append((shown, key, f"deze tekst bestaat niet in teksten/{LANGUAGES[0]}.yaml; "
+                                         "controleer de spelling van de sleutel."))
+        for key in sorted(set(base) & set(texts)):
+            want, got = placeholders(base[key]), placeholders(texts[key])
+            if want != got:
+                names = ", ".join("{" + p + "}" for p in sorted(want)) or "geen"
+                used = ", ".join("{" + p + "}" for p in sorted(got)) or "geen"
+                problems.append((f"teksten/{LANGUAGES[0]}.yaml en {shown}", key,
+                                 f"de invulplekken verschillen ({names} tegenover {used}); "
+                                 "laat in elke taal dezelfde {...} staan."))
+    return problems

@@ -203,3 +203,20 @@ def test_every_lesson_is_a_voila_app(page, voila_server, console_log, lesson) ->
     assert ids, f"{lesson} shows no exercises"
     assert_student_view(page, lesson, ids)
     assert_no_widget_errors(page, console_log)
+
+
+def test_make_lab_prints_a_working_student_view_link(page, course_lab, console_log) -> None:
+    """The link `make lab` prints opens the welcome lesson as a Voila app inside the same JupyterLab server."""
+    makefile = (REPO_ROOT / "Makefile").read_text(encoding="utf-8")
+    printed = re.search(r"http://localhost:8888/(voila/render/\S+\.ipynb)", makefile)
+    assert printed, "make lab no longer prints the Voila link"
+    relpath = printed.group(1).removeprefix("voila/render/")
+    assert (REPO_ROOT / relpath).is_file(), f"the printed link names a missing notebook: {relpath}"
+    ids = exercise_ids(relpath)
+    page.goto(f"{course_lab.url}{printed.group(1)}?token={course_lab.token}", wait_until="domcontentloaded",
+              timeout=RENDER_TIMEOUT * 1000)
+    page.locator("#rendered_cells").wait_for(state="visible", timeout=RENDER_TIMEOUT * 1000)
+    page.wait_for_function("(n) => document.querySelectorAll('.cursus-exercise').length >= n",
+                           arg=len(ids), timeout=RENDER_TIMEOUT * 1000, polling=200)
+    assert_student_view(page, relpath, ids)
+    assert_no_widget_errors(page, console_log)
