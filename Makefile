@@ -14,8 +14,9 @@ lab: $(VENV)/.installed
 	@echo ""
 	@echo "De cursus start in JupyterLab. Je antwoorden worden bewaard in de map antwoorden/."
 	@echo "Leerlingweergave zonder code (Voila): open eerst de link met het token hieronder en daarna"
-	@echo "  http://localhost:8888/voila/render/00_welkom.ipynb  (een andere les: verander de naam van het bestand;"
-	@echo "  staat in de link hieronder een ander poortnummer dan 8888, gebruik dan dat nummer)."
+	@echo "  http://localhost:8888/voila/render/notebooks/00_welkom.ipynb"
+	@echo "  (een andere les: verander de naam van het notebook; staat in de link hieronder een ander"
+	@echo "  poortnummer dan 8888, gebruik dan dat nummer)."
 	@echo "Stoppen: druk hier op Ctrl+C."
 	@echo ""
 	$(VENV)/bin/jupyter lab $(ROOT_FLAG) notebooks/00_welkom.ipynb
