@@ -173,3 +173,19 @@ def test_cursus_check_reports_catalogue_mistakes(tmp_path, monkeypatch) -> None:
     finally:
         messages._cache.clear()
     assert any(line.startswith("teksten/nl.yaml: regel") and "YAML-opbouw" in line for line in lines), lines
+
+
+def test_the_portfolio_stays_dutch_when_the_widgets_are_english(monkeypatch) -> None:
+    from cursuslib.content import load_course
+    from cursuslib.export import portfolio_markdown
+
+    doc = {"format": "klantgesprekken-antwoorden", "version": 1, "answers": {
+        "04-planner": {"value": {"start": "13:00", "minutes": {}}, "saved": "2026-11-20T10:00:00"}}}
+    monkeypatch.setenv(messages.LANGUAGE_ENV, "en")
+    lessons = load_course()
+    page = portfolio_markdown(doc, lessons=lessons)
+    assert text("common.check") == "Check"  # the widgets are English ...
+    english = [v.split("{")[0].strip() for k, v in messages.catalogue("en").items() if k.startswith("planner.")]
+    assert not [v for v in english if len(v) > 8 and v in page], page  # ... the portfolio is not
+    dutch = [v.split("{")[0].strip() for k, v in messages.catalogue("nl").items() if k.startswith("planner.")]
+    assert [v for v in dutch if len(v) > 8 and v in page], page

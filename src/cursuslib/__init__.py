@@ -17,20 +17,32 @@ if TYPE_CHECKING:
     import ipywidgets
 
 
+#: Heading of the error box when the message catalogue itself cannot be read (so it cannot come from there).
+CATALOGUE_BROKEN = "Deze oefening kan niet worden getoond."
+
+
 def show_exercise(exercise_id: str) -> ipywidgets.Widget:
-    """Return the widget for an exercise from ``exercises/``; a content mistake is shown as a Dutch message."""
+    """Return the widget for an exercise from ``exercises/``; a content mistake is shown as a Dutch message.
+
+    A mistake in the message catalogue (``teksten/*.yaml``) is shown the same way, naming file and line.
+    """
     import ipywidgets as w
 
     from .content import ContentError, find_exercise
+    from .messages import CatalogueError, text
     from .text import escape
     from .widgets import make_widget
 
     try:
         return make_widget(find_exercise(exercise_id))
-    except ContentError as exc:
+    except (ContentError, CatalogueError) as exc:
+        try:
+            heading = text("show.cannot_show")
+        except CatalogueError:
+            heading = CATALOGUE_BROKEN
         return w.HTML(
             '<div role="alert" style="border-left:4px solid #8a1c1c;padding:0.3em 0.6em">'
-            f"<strong>Deze oefening kan niet worden getoond.</strong><br>{escape(str(exc))}</div>"
+            f"<strong>{escape(heading)}</strong><br>{escape(str(exc))}</div>"
         )
 
 
@@ -49,10 +61,11 @@ def show_portfolio() -> ipywidgets.Widget:
 
 
 def show_answers_info() -> ipywidgets.Widget:
-    """Return a short Dutch note on where answers are saved and how to download them."""
+    """Return a short note on where answers are saved and how to download them."""
     import ipywidgets as w
 
     from . import paths
+    from .messages import fill, text
     from .store import get_store
     from .text import escape
 
@@ -70,10 +83,11 @@ def show_answers_info() -> ipywidgets.Widget:
         count = len(store.entries())
     except Exception:  # noqa: BLE001 - a notice is enough here; the store reports details itself
         pass
+    where = fill(escape(text("show.answers_saved")), {"file": f"<code>{escape(shown)}{escape(store.path.name)}</code>",
+                                                        "path": f"<code>{escape(str(store.path))}</code>"})
+    how_many = text("show.answers_count_one", count=count) if count == 1 else text("show.answers_count_many", count=count)
+    download = fill(escape(text("show.download_how")), {"download": f"<em>{escape(text('backup.menu_download'))}</em>"})
     return w.HTML(
         "<div style='border-left:4px solid #1f5fa8;padding:0.3em 0.6em'>"
-        f"<p>Je antwoorden worden automatisch bewaard in <code>{escape(shown)}{escape(store.path.name)}</code>"
-        f" (volledig pad: <code>{escape(str(store.path))}</code>). Er staan nu {count} antwoorden in.</p>"
-        "<p>Downloaden: zoek het bestand op in de bestandsbrowser links, klik er met de rechtermuisknop op en "
-        "kies <em>Download</em>.</p></div>"
+        f"<p>{where} {escape(how_many)}</p><p>{download}</p></div>"
     )

@@ -8,6 +8,7 @@ from datetime import date, datetime, tzinfo
 from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .messages import text
 from .store import AnswerStore, StoreError, validate_document
 
 Action = Literal["nieuw", "bijwerken", "overslaan_lokaal_nieuwer", "gelijk"]
@@ -54,19 +55,19 @@ def _dutch_zone() -> tzinfo | None:
 
 
 def dutch_time(value: Any) -> str:
-    """Return a saved_at stamp in Dutch notation (``23-11-2026 12:40``) or ``datum onbekend``.
+    """Return a saved_at stamp in Dutch notation (``23-11-2026 12:40``) or the catalogue's ``datum onbekend``.
 
     Shown as Dutch wall-clock time: on Binder and school servers the stamps are saved in UTC.
     """
     moment = parse_saved_at(value)
     if moment is None:
-        return "datum onbekend"
+        return text("backup.date_unknown")
     zone = _dutch_zone()
     return f"{moment.astimezone(zone) if zone else moment:%d-%m-%Y %H:%M}"
 
 
 def _saved_phrase(value: Any) -> str:
-    return f"opgeslagen {dutch_time(value)}" if parse_saved_at(value) else "datum onbekend"
+    return text("backup.saved_on", time=dutch_time(value)) if parse_saved_at(value) else text("backup.date_unknown")
 
 
 def _same_value(a: Any, b: Any) -> bool:
@@ -81,7 +82,7 @@ class Change:
 
     exercise_id: str
     action: Action
-    #: Dutch one-line description for the preview.
+    #: One-line description for the preview, in the catalogue's words.
     description: str
     local_saved_at: Any = None
     uploaded_saved_at: Any = None
@@ -120,37 +121,33 @@ class RestorePlan:
 def _decide(exercise_id: str, local: dict[str, Any] | None, uploaded: dict[str, Any]) -> Change:
     up_at = uploaded.get("saved_at")
     entry = {"value": uploaded["value"], "saved_at": up_at if isinstance(up_at, str) else None}
-    name = f"Oefening '{exercise_id}'"
     if local is None:
-        return Change(exercise_id, NEW, f"{name}: nieuw antwoord uit het bestand ({_saved_phrase(up_at)}).",
+        return Change(exercise_id, NEW, text("backup.change_new", exercise=exercise_id, saved=_saved_phrase(up_at)),
                       None, up_at, entry)
     local_at = local.get("saved_at")
     if _same_value(local.get("value"), uploaded["value"]):
-        return Change(exercise_id, SAME, f"{name}: hier staat al hetzelfde antwoord; er verandert niets.",
-                      local_at, up_at, entry)
+        return Change(exercise_id, SAME, text("backup.change_same", exercise=exercise_id), local_at, up_at, entry)
     local_moment, up_moment = parse_saved_at(local_at), parse_saved_at(up_at)
+    times = {"exercise": exercise_id, "local": dutch_time(local_at), "uploaded": dutch_time(up_at)}
     # Only a readable, strictly newer stamp replaces a local answer; when in doubt the local answer stays.
     if up_moment is not None and local_moment is not None and up_moment > local_moment:
-        return Change(exercise_id, UPDATE,
-                      f"{name}: het antwoord uit het bestand ({dutch_time(up_at)}) is nieuwer en vervangt "
-                      f"je antwoord hier ({dutch_time(local_at)}).", local_at, up_at, entry)
+        return Change(exercise_id, UPDATE, text("backup.change_update", **times), local_at, up_at, entry)
     if local_moment is not None and up_moment is not None and local_moment > up_moment:
-        reason = f"je antwoord hier ({dutch_time(local_at)}) is nieuwer dan dat in het bestand ({dutch_time(up_at)})"
+        description = text("backup.change_keep_newer", **times)
     else:
-        reason = (f"het is niet vast te stellen dat het antwoord in het bestand ({dutch_time(up_at)}) nieuwer is "
-                  f"dan je antwoord hier ({dutch_time(local_at)})")
-    return Change(exercise_id, KEEP_LOCAL, f"{name}: {reason}; je antwoord hier blijft staan.", local_at, up_at, entry)
+        description = text("backup.change_keep_unsure", **times)
+    return Change(exercise_id, KEEP_LOCAL, description, local_at, up_at, entry)
 
 
 def plan_restore(local: dict[str, Any], uploaded: dict[str, Any]) -> RestorePlan:
     """Compare the local document with an uploaded one and return what a restore would change.
 
     Both are whole answers documents (``{"format": ..., "version": ..., "answers": {...}}``).
-    Raises :class:`StoreError` with a Dutch reason when ``uploaded`` is not a valid document.
+    Raises :class:`StoreError` with the reason (from the store, in Dutch) when ``uploaded`` is not a valid document.
     """
     reason = validate_document(uploaded)
     if reason:
-        raise StoreError(f"Dit bestand kan niet worden gebruikt: {reason}.")
+        raise StoreError(text("backup.file_unusable", reason=reason))
     local_answers: dict[str, Any] = local.get("answers", {}) if isinstance(local, dict) else {}
     up_answers: dict[str, Any] = uploaded["answers"]
     changes = tuple(_decide(key, local_answers.get(key), up_answers[key]) for key in sorted(up_answers))

@@ -37,6 +37,7 @@ from .language import (
     rewrite_feedback,
     summary_feedback,
 )
+from .messages import language_as
 from .text import inline_markdown
 
 __all__ = [
@@ -612,6 +613,7 @@ def _lesson_heading(lesson: Lesson) -> str:
     return f"Les {number}: {lesson.title}" if number.isdigit() else lesson.title
 
 
+@language_as("nl")  # the portfolio and the overview are Dutch documents, whatever the widget language
 def build_portfolio(doc: Mapping[str, Any], *, lessons: Mapping[str, Lesson], student: str = "",
                     generated: datetime | None = None) -> Portfolio:
     """Collect what the student did per lesson in course order; answers for unknown ids go to ``others``."""

@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 import re
 import string
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -45,6 +46,17 @@ def set_language(language: str | None) -> None:
         raise ValueError(f"Onbekende taal '{language}'; kies uit: {', '.join(LANGUAGES)}.")
     global _chosen
     _chosen = language
+
+
+@contextmanager
+def language_as(language: str) -> Iterator[None]:
+    """Use ``language`` inside the block (or the decorated function), then go back to what was set."""
+    global _chosen
+    previous, _chosen = _chosen, language
+    try:
+        yield
+    finally:
+        _chosen = previous
 
 
 def language() -> str:

@@ -12,6 +12,7 @@ from typing import Any, Literal
 from .content import REFLECTION_STEPS, Exercise, Lesson
 from .exercises.self_assessment import LEVEL_COUNT, Quality, saved_levels
 from .export import PAGE_CSS, dutch_date, html_page, question_result, rewrite_result
+from .messages import language_as
 from .store import StoreError, parse_document
 
 __all__ = ["AssessmentFigures", "Overview", "Ratio", "StudentFigures", "class_overview", "overview_html"]
@@ -181,6 +182,7 @@ def _distribution(levels: Iterable[Mapping[str, int]], key: str) -> tuple[int, .
     return tuple(counts)
 
 
+@language_as("nl")  # the portfolio and the overview are Dutch documents, whatever the widget language
 def class_overview(paths: Sequence[Path], *, lessons: Mapping[str, Lesson]) -> Overview:
     """Read the students' answer files; a file that cannot be used is listed in ``skipped``, never fatal.
 

@@ -20,34 +20,35 @@ POSITIVE = (
 )
 
 
-def slider_value(handle) -> int:
-    return round(float(handle.get_attribute("aria-valuenow")))  # noUiSlider writes "1.0"
-
-
 def test_lesson02_self_assessment_and_rewrite(page, course_lab, console_log) -> None:
     open_notebook(page, course_lab, LESSON)
     run_all(page)
 
-    # -- self-assessment: move the first slider ("Reageer tijdig") with the keyboard -----------------
+    # -- self-assessment: choose levels of the first quality ("Reageer tijdig") with Tab and Space ----
     assessment = page.locator(ASSESSMENT)
-    row = assessment.locator(".widget-hbox").filter(has=page.locator(".widget-slider")).first
-    assert "Reageer tijdig" in row.inner_text()
-    handle = row.locator("[role=slider]")
-    level_text = row.locator(".cursus-feedback")
-    start = slider_value(handle)
-    handle.focus()
-    step_key, expected = ("ArrowRight", start + 1) if start < 4 else ("ArrowLeft", 3)
-    page.keyboard.press(step_key)
-    level_text.get_by_text(f"Niveau {expected}:").wait_for()
-    assert slider_value(handle) == expected
-    wait_saved(course_lab.answers_dir, "02-zelfbeoordeling", lambda v: v["levels"].get("tijdig") == expected)
-    page.keyboard.press("End")
-    level_text.get_by_text("Niveau 4:").wait_for()
-    assert "noem wanneer de ander antwoord krijgt" in level_text.inner_text()
-    # The whole scale marks the chosen level.
-    assert "jouw keuze" in assessment.locator("mark.cursus-mark").first.locator("xpath=..").inner_text()
+    scale = assessment.locator(".cursus-level-choice").first
+    assert scale.locator(".widget-label").inner_text().strip() == "Reageer tijdig"  # the visible label
+    radios = scale.get_by_role("radio")
+    assert radios.count() == 4
+    # every level is a radio button whose accessible name is its number and behaviour
+    level_4 = scale.get_by_role("radio", name=re.compile(r"^4 - Ik laat meteen weten"))
+    assert level_4.count() == 1
+    chosen = assessment.locator(".cursus-level-current").first
+    radios.nth(0).focus()
+    page.keyboard.press("Tab")  # to level 2
+    page.keyboard.press("Space")
+    chosen.get_by_text("Niveau 2:").wait_for()
+    assert radios.nth(1).is_checked()
+    assert "zeg niet wanneer de ander een volledig antwoord krijgt" in chosen.inner_text()
+    wait_saved(course_lab.answers_dir, "02-zelfbeoordeling", lambda v: v["levels"].get("tijdig") == 2)
+    page.keyboard.press("Tab")  # level 3
+    page.keyboard.press("Tab")  # level 4
+    page.keyboard.press("Space")
+    chosen.get_by_text("Niveau 4:").wait_for()
+    assert "noem wanneer de ander antwoord krijgt" in chosen.inner_text()
+    assert level_4.is_checked() and not radios.nth(1).is_checked()
     wait_saved(course_lab.answers_dir, "02-zelfbeoordeling", lambda v: v["levels"].get("tijdig") == 4)
-    shot(page, assessment.locator(".widget-hbox").first, "les02-zelfbeoordeling-slider")
+    shot(page, scale, "les02-zelfbeoordeling-niveaus")
     shot(page, assessment, "les02-zelfbeoordeling")
 
     # -- rewrite: a still negative attempt, then a good positive one ---------------------------------

@@ -122,10 +122,16 @@ def end_self_assessment(page, course_lab) -> None:
     label = chart.get_attribute("aria-label")
     assert label.startswith("Zelfbeoordeling begin en eind per eigenschap")
     assert f"Reageer tijdig: begin {begin or 'niet ingevuld'}, eind niet ingevuld" in label
-    row = assessment.locator(".widget-hbox").filter(has=page.locator(".widget-slider")).first
-    row.locator("[role=slider]").focus()
-    page.keyboard.press("End")
-    row.locator(".cursus-feedback").get_by_text("Niveau 4:").wait_for()
+    scale = assessment.locator(".cursus-level-choice").first
+    assert scale.locator(".widget-label").inner_text().strip() == "Reageer tijdig"
+    level_4 = scale.get_by_role("radio", name=re.compile(r"^4 - Ik laat meteen weten"))
+    scale.get_by_role("radio", name=re.compile(r"^3 - ")).focus()
+    page.keyboard.press("Tab")  # to level 4
+    page.keyboard.press("Space")
+    chosen = assessment.locator(".cursus-level-current").first
+    chosen.get_by_text("Niveau 4:").wait_for()
+    assert level_4.is_checked()
+    assert "noem wanneer de ander antwoord krijgt" in chosen.inner_text()
     page.wait_for_function(
         "([sel, part]) => document.querySelector(sel + ' svg[role=img]').getAttribute('aria-label').includes(part)",
         arg=[END_ASSESSMENT, f"Reageer tijdig: begin {begin or 'niet ingevuld'}, eind 4"],

@@ -219,6 +219,13 @@ def test_calibration_describes_the_gap_without_judgement(self_level: int | None,
     assert not any(word in words for word in JUDGEMENT)
 
 
+def test_calibration_prompt_is_the_short_question() -> None:
+    higher = calibrate(QUALITY, 4, 2.5)
+    assert higher.prompt == "Hoe verklaar je het verschil?" and higher.question.startswith(higher.prompt + " Denk aan")
+    assert calibrate(QUALITY, 3, 3.0).prompt == "Waaraan merk je dat zelf?"
+    assert calibrate(QUALITY, None, 3.0).question == "Kies eerst het niveau dat nu het best bij jou past."
+
+
 def test_calibration_without_listed_exercises() -> None:
     result = calibrate(Quality("x", "X", ("1", "2", "3", "4")), 3, None)
     assert "geen oefeningen" in result.description and "Waarop baseer je" in result.question

@@ -121,3 +121,17 @@ def test_options_have_accessible_labels(make_exercise, store: AnswerStore) -> No
     quiz = ChoiceQuiz(make_exercise(MULTI), store=store)
     assert [b.description for b in quiz.boxes] == ["Bedanken", "Een nieuwe vraag beginnen", "Vervolgafspraken noemen"]
     assert all(b.description and b.tooltip for b in (quiz.check_button, quiz.retry_button, quiz.model_button))
+
+
+def test_an_exercise_can_rename_the_check_button_and_the_sentences_follow(make_exercise, store: AnswerStore) -> None:
+    quiz = ChoiceQuiz(make_exercise(SINGLE + "texts:\n  common.check: Nakijken\n"
+                                    "  choice.model_compare: Wat zou jij nu anders kiezen?\n"), store=store)
+    assert quiz.check_button.description == "Nakijken"
+    quiz.check_button.click()
+    assert "klik daarna op &#x27;Nakijken&#x27;" in quiz.feedback.value and "Controleer" not in quiz.feedback.value
+    quiz.radio.value = "a"
+    quiz.check_button.click()
+    quiz.model_button.click()
+    assert "Wat zou jij nu anders kiezen?" in quiz.model.value and "Vergelijk met jouw keuze" not in quiz.model.value
+    other = ChoiceQuiz(make_exercise(SINGLE.replace("09-single", "09-other")), store=store)
+    assert other.check_button.description == "Controleer"  # the rest of the course keeps the catalogue text

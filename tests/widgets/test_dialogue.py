@@ -238,3 +238,18 @@ def test_a_saved_path_that_no_longer_fits_is_shown_as_far_as_it_goes(make_exerci
     talk = DialogueExercise(make_exercise(WEBSHOP), store=store)
     assert talk.path == [2] and "leidinggevende spreken" in talk.customer.value
     assert talk.runs == [] and not talk.attempted
+
+
+def test_an_exercise_can_override_verdicts_and_the_summary(make_exercise, store: AnswerStore) -> None:
+    exercise = make_exercise(WEBSHOP + """
+texts:
+  dialogue.quality_good: "✔ Top!"
+  dialogue.next_apply: "Gebruik '{tip}' morgen weer."
+  dialogue.end_solved: {nl: helemaal opgelost, en: fully solved}
+""")
+    talk = DialogueExercise(exercise, store=store)
+    talk.choose(0)
+    assert "✔ Top!" in talk.feedback.value and "Sterke reactie" not in talk.feedback.value
+    talk.choose(0)
+    outcome = shown(talk.outcome.value)
+    assert "Uitkomst: helemaal opgelost." in outcome and "Volgende stap: Gebruik 'Erken de emotie' morgen weer." in outcome

@@ -110,6 +110,7 @@ def test_rewrite_marks_negative_words_and_shows_model_after_attempt(make_exercis
     widget.answer.value = "Helaas lukt dat niet."
     widget.check_button.click()
     assert "✘ Nog niet" in widget.feedback.value and "Volgende stap" in widget.feedback.value
+    assert strip_tags(widget.feedback.value).count("Volgende stap") == 1  # the engine's own label, not twice
     widget.answer.value = "Ik los dit morgenochtend om 9.00 uur als eerste voor u op."
     widget.check_button.click()
     assert "✔ Goed" in widget.feedback.value

@@ -48,3 +48,13 @@ def test_counts_never_below_zero_and_restore(make_exercise, store: AnswerStore) 
     again = ObserverChecklist(exercise, store=AnswerStore(store.folder))
     assert again.counts["open"] == 1 and len(again.rounds) == 1
     assert "Ronde 1" in strip_tags(again.summary.value)
+
+
+def test_an_exercise_can_override_the_tip(make_exercise, store: AnswerStore) -> None:
+    exercise = make_exercise(OBSERVER + "texts:\n  observer.tip_watch: 'tel minder vaak {behaviour} ({count}x).'\n"
+                             "  observer.close_round: Klaar met deze ronde\n")
+    widget = ObserverChecklist(exercise, store=store)
+    assert widget.next_button.description == "Klaar met deze ronde"
+    widget.tally("onderbreekt", +1)
+    summary = strip_tags(widget.summary.value)
+    assert "Volgende stap: tel minder vaak Onderbreekt (1x)." in summary and "vooral op" not in summary

@@ -55,3 +55,13 @@ def test_start_must_be_a_time(make_exercise) -> None:
 
     with pytest.raises(ContentError, match=r"veld 'start': verwacht een tijd"):
         make_exercise(PLANNER.replace("start: 15:00", "start: morgen"))
+
+
+def test_an_exercise_can_override_the_rule_sentences(make_exercise, store: AnswerStore) -> None:
+    exercise = make_exercise(PLANNER + "texts:\n  planner.too_long: '{part}: {minutes} is te veel, max {limit}.'\n"
+                             "  planner.col_part: Blok\n")
+    widget = PlannerExercise(exercise, store=store)
+    widget.minutes["ronde1"].value = 90
+    text = strip_tags(widget.programme.value)
+    assert "Ronde 1: 90 is te veel, max 75." in text and "dat is langer dan" not in text
+    assert ">Blok</th>" in widget.programme.value and "Onderdeel" not in widget.programme.value

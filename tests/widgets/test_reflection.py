@@ -62,3 +62,12 @@ def test_corrupt_answers_file_shows_a_notice_and_keeps_working(make_exercise, st
     assert "niet worden gelezen" in refl.notice.value and 'role="alert"' in refl.notice.value
     refl.boxes["situatie"].value = "Nieuw begin"
     assert AnswerStore(store.folder).get("09-refl")["steps"]["situatie"] == "Nieuw begin"
+
+
+def test_step_names_come_from_the_catalogue_and_an_exercise_may_rename_one(make_exercise, store: AnswerStore) -> None:
+    renamed = make_exercise(REFLECTION + "texts:\n  reflection.transfer_name: Toepassen\n")
+    refl = ReflectionExercise(renamed, store=store)
+    assert refl.boxes["transfer"].description == "Toepassen"
+    assert refl.boxes["transfer"].placeholder == "In welke andere situatie ga je dit ook toepassen?"
+    refl.overview_button.click()
+    assert "<h4>Toepassen <small>(0 woorden)</small></h4>" in refl.overview.value

@@ -55,7 +55,7 @@ exercises:
         evidence: [01-quiz, 01-sort]
       - key: luisteren
         name: "Luister <b>goed</b>"
-        levels: ["Ik onderbreek vaak.", "Ik luister soms.", "Ik luister en vat samen.", "Ik vat samen en vraag door."]
+        levels: ["Ik onderbreek vaak.", "Ik luister soms.", "Ik luister en vat samen.", "Ik vat samen en **vraag door**."]
 """
 
 LESSON_05 = """
@@ -100,49 +100,69 @@ def chart_label(widget: SelfAssessment) -> str:
 
 
 # --------------------------------------------------------------------------- begin
-def test_begin_shows_an_anchored_slider_per_quality(store: AnswerStore) -> None:
+def test_begin_shows_an_anchored_scale_of_labelled_radio_buttons_per_quality(store: AnswerStore) -> None:
     widget = begin_widget(store)
-    assert [s.description for s in widget.sliders.values()] == ["Reageer tijdig", "Luister <b>goed</b>"]
-    assert all((s.min, s.max, s.value) == (1, 4, 1) for s in widget.sliders.values())
+    # the quality name is the group's visible label (shown as text: ipywidgets does not render it as HTML)
+    assert [c.description for c in widget.choices.values()] == ["Reageer tijdig", "Luister <b>goed</b>"]
+    assert not any(c.description_allow_html for c in widget.choices.values())
+    # every level is an option with its number and behaviour, so the whole scale is visible and each has a name
+    assert widget.choices["luisteren"].options == (
+        ("1 - Ik onderbreek vaak.", 1), ("2 - Ik luister soms.", 2), ("3 - Ik luister en vat samen.", 3),
+        ("4 - Ik vat samen en vraag door.", 4))  # markdown marks do not show in a plain option label
+    assert all(c.value is None for c in widget.choices.values())  # nothing is chosen for the student
     assert "Nog niet gekozen" in widget.current["tijdig"].value
-    scale = widget.scales["luisteren"].value
-    assert scale.count("<li>") == 4 and "Ik vat samen en vraag door." in scale  # the whole scale is visible
-    assert "Luister &lt;b&gt;goed&lt;/b&gt;" in scale
-    assert not hasattr(widget, "chart") or widget.chart.value == ""
+    assert widget.chart.value == "" and store.get("02-zelf") is None
 
 
 def test_begin_shows_the_chosen_level_and_saves_every_change(store: AnswerStore) -> None:
     widget = begin_widget(store)
-    widget.sliders["tijdig"].value = 3
+    widget.choices["tijdig"].value = 3
     assert "Niveau 3:" in strip_tags(widget.current["tijdig"].value)
     assert "Ik reageer op tijd." in widget.current["tijdig"].value
     assert 'aria-live="polite"' in widget.current["tijdig"].value
-    assert "(jouw keuze)" in widget.scales["tijdig"].value
-    assert "(jouw keuze)" not in widget.scales["luisteren"].value
+    assert "Nog niet gekozen" in widget.current["luisteren"].value
     assert store.get("02-zelf") == {"levels": {"tijdig": 3}, "done": False}
-    widget.sliders["tijdig"].value = 2
+    widget.choices["tijdig"].value = 2
     assert store.get("02-zelf")["levels"] == {"tijdig": 2}
+    widget.rate("luisteren", 4)
+    assert "Ik vat samen en <strong>vraag door</strong>." in widget.current["luisteren"].value
+    assert widget.levels == {"tijdig": 2, "luisteren": 4}
 
 
-def test_klaar_confirms_every_slider_and_shows_a_formative_summary(store: AnswerStore) -> None:
+def test_klaar_shows_a_formative_summary_and_what_is_still_open(store: AnswerStore) -> None:
     widget = begin_widget(store)
     widget.rate("tijdig", 3)
     widget.done_button.click()
-    assert store.get("02-zelf") == {"levels": {"tijdig": 3, "luisteren": 1}, "done": True}
+    assert store.get("02-zelf") == {"levels": {"tijdig": 3}, "done": True}  # no level is made up for 'luisteren'
     shown = strip_tags(widget.summary.value)
-    assert "Je startpunt" in shown and "geen cijfer" in shown
-    assert "niveau 1" in shown and "Volgende stap" in shown and "Ik luister soms." in shown
-    assert "Luister &lt;b&gt;goed&lt;/b&gt;" in widget.summary.value
+    assert "Je startpunt" in shown and "geen cijfer" in shown and "niveau 3" in shown
+    assert "Nog niet gekozen: &#x27;Luister &lt;b&gt;goed&lt;/b&gt;&#x27;." in shown
+    assert "Volgende stap" in shown and "kies ook bij &#x27;Luister &lt;b&gt;goed&lt;/b&gt;&#x27;" in shown
+    widget.rate("luisteren", 1)  # the overview follows the next choice
+    shown = strip_tags(widget.summary.value)
+    assert "niveau 1" in shown and "Nog niet gekozen" not in shown
+    assert "bijvoorbeeld &#x27;Luister &lt;b&gt;goed&lt;/b&gt;&#x27;. Niveau 2 betekent: Ik luister soms." in shown
+    assert store.get("02-zelf") == {"levels": {"tijdig": 3, "luisteren": 1}, "done": True}
+
+
+def test_klaar_without_any_choice_says_so(store: AnswerStore) -> None:
+    widget = begin_widget(store)
+    widget.done_button.click()
+    shown = strip_tags(widget.summary.value)
+    assert "nog bij geen enkele eigenschap een niveau gekozen" in shown and "kies ook bij &#x27;Reageer tijdig" in shown
+    assert store.get("02-zelf") == {"levels": {}, "done": True}
 
 
 def test_begin_is_restored_in_a_new_widget(store: AnswerStore) -> None:
     widget = begin_widget(store)
     widget.rate("luisteren", 4)
+    widget.rate("tijdig", 1)
     widget.done_button.click()
     again = begin_widget(AnswerStore(store.folder))
-    assert again.sliders["luisteren"].value == 4 and again.levels == {"tijdig": 1, "luisteren": 4}
+    assert again.choices["luisteren"].value == 4 and again.levels == {"tijdig": 1, "luisteren": 4}
     assert again.done and again.summary.value == widget.summary.value
     assert again.current["luisteren"].value == widget.current["luisteren"].value
+    assert "Luister &lt;b&gt;goed&lt;/b&gt;" in again.summary.value
 
 
 # --------------------------------------------------------------------------- eind
@@ -150,7 +170,7 @@ def test_eind_without_begin_points_kindly_to_lesson_02(store: AnswerStore) -> No
     widget = eind_widget(store)
     notice = strip_tags(widget.begin_notice.value)
     assert "nog niet ingevuld" in notice and "les 02" in notice and "Geen probleem" in notice
-    assert [s.description for s in widget.sliders.values()] == ["Reageer tijdig", "Luister <b>goed</b>"]
+    assert [c.description for c in widget.choices.values()] == ["Reageer tijdig", "Luister <b>goed</b>"]
     label = chart_label(widget)
     assert "Reageer tijdig: begin niet ingevuld, eind niet ingevuld" in label
 
@@ -161,7 +181,7 @@ def test_eind_shows_before_and_after_from_the_saved_begin(store: AnswerStore) ->
     begin.rate("luisteren", 3)
     widget = eind_widget(store)
     assert widget.begin_notice.value == ""
-    widget.sliders["tijdig"].value = 4
+    widget.choices["tijdig"].value = 4
     label = chart_label(widget)
     assert "Reageer tijdig: begin 2, eind 4" in label
     assert "Luister <b>goed</b>: begin 3, eind niet ingevuld" in label
@@ -208,8 +228,12 @@ def test_eind_evidence_is_read_again_on_klaar(store: AnswerStore) -> None:
 
 def test_eind_explanations_are_saved_restored_and_never_in_the_chart(store: AnswerStore) -> None:
     begin = begin_widget(store)
+    begin.rate("tijdig", 1)
+    begin.rate("luisteren", 1)
     begin.done_button.click()
     widget = eind_widget(store)
+    widget.rate("tijdig", 1)
+    widget.rate("luisteren", 1)
     text = '<img src=x onerror="alert(1)"> Ik was te snel & <b>onzeker</b>'
     widget.explanations["tijdig"].value = text
     widget.done_button.click()
@@ -249,3 +273,13 @@ def test_eind_without_any_evidence_has_one_overall_text_box(course: Path, store:
     widget.overall.value = "Ik heb in de stage veel geoefend."
     assert store.get("05-zelf")["explanation"] == "Ik heb in de stage veel geoefend."
     assert eind_widget(AnswerStore(store.folder)).overall.value == "Ik heb in de stage veel geoefend."
+
+
+def test_an_exercise_can_override_its_own_texts(course: Path, store: AnswerStore) -> None:
+    lesson = course / "05_afsluiting.yaml"
+    lesson.write_text(LESSON_05 + '    texts:\n      self_assessment.done: "Opslaan en overzicht"\n'
+                      '      self_assessment.legend_end: "Nu (vol)"\n', encoding="utf-8")
+    widget = eind_widget(store)
+    assert widget.done_button.description == "Opslaan en overzicht"
+    assert ">Nu (vol)<" in widget.chart.value and "Eind (vol)" not in widget.chart.value
+    assert begin_widget(store).done_button.description == "Klaar"  # only that exercise changes

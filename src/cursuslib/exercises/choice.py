@@ -6,6 +6,7 @@ from collections.abc import Collection
 from dataclasses import dataclass
 
 from ..content import Exercise, Option
+from ..messages import text
 
 
 @dataclass(frozen=True)
@@ -38,7 +39,7 @@ def correct_keys(exercise: Exercise) -> frozenset[str]:
 
 
 def check_choice(exercise: Exercise, selected: Collection[str]) -> ChoiceResult:
-    """Check ``selected`` option keys against the exercise and build Dutch feedback."""
+    """Check ``selected`` option keys against the exercise and build feedback (catalogue section ``choice``)."""
     right = correct_keys(exercise)
     known = {option.key for option in options(exercise)}
     chosen_keys = [key for key in selected if key in known]
@@ -49,21 +50,24 @@ def check_choice(exercise: Exercise, selected: Collection[str]) -> ChoiceResult:
     wrong = sum(1 for item in chosen if not item.correct)
     is_correct = missed == 0 and wrong == 0 and bool(chosen)
     many = exercise.type == "multiple_choice"
+    check = text("common.check", exercise)
     if not chosen:
-        summary = "Je hebt nog geen antwoord gekozen."
-        next_step = "Kies een antwoord en klik daarna op 'Controleer'."
+        summary = text("choice.nothing_chosen", exercise)
+        next_step = text("choice.nothing_chosen_next", exercise, button=check)
     elif is_correct:
-        summary = "Goed gedaan: dit klopt." if not many else "Goed gedaan: je hebt alle goede antwoorden gevonden."
-        next_step = "Lees de uitleg hieronder nog eens en bekijk het modelantwoord als je wilt."
+        summary = text("choice.right_multiple", exercise) if many else text("choice.right_single", exercise)
+        next_step = text("choice.right_next", exercise)
     elif many:
-        parts = []
-        if wrong:
-            parts.append(f"{wrong} van je keuzes {'past' if wrong == 1 else 'passen'} niet")
-        if missed:
-            parts.append(f"er {'ontbreekt' if missed == 1 else 'ontbreken'} nog {missed} goed{'' if missed == 1 else 'e'} antwoord{'' if missed == 1 else 'en'}")
-        summary = "Nog niet helemaal: " + " en ".join(parts) + "."
-        next_step = "Lees de uitleg bij je keuzes, pas je keuze aan en klik opnieuw op 'Controleer'."
+        wrong_part = (text("choice.wrong_one", exercise, count=wrong) if wrong == 1
+                      else text("choice.wrong_many", exercise, count=wrong))
+        missed_part = (text("choice.missed_one", exercise, count=missed) if missed == 1
+                       else text("choice.missed_many", exercise, count=missed))
+        if wrong and missed:
+            summary = text("choice.partly_both", exercise, wrong=wrong_part, missed=missed_part)
+        else:
+            summary = text("choice.partly", exercise, problem=wrong_part if wrong else missed_part)
+        next_step = text("choice.partly_next", exercise, button=check)
     else:
-        summary = "Nog niet: dit antwoord past minder goed."
-        next_step = "Lees waarom, kies een ander antwoord en klik opnieuw op 'Controleer'."
+        summary = text("choice.wrong_single", exercise)
+        next_step = text("choice.wrong_single_next", exercise, button=check)
     return ChoiceResult(is_correct, chosen, missed, summary, next_step)

@@ -10,17 +10,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content import KEY_PATTERN, Exercise, Field, FieldError, _describe, _no_unknown, _text
+from ..messages import text
 
-#: Quality of a reaction, with the verdict in words the student sees (colour is never the only signal).
+#: Quality of a reaction (the allowed values), with a fixed Dutch verdict used by the portfolio export;
+#: the widget shows the catalogue's words instead, see :func:`quality_label`.
 QUALITIES: dict[str, str] = {"goed": "✔ Sterke reactie", "matig": "~ Kan sterker", "slecht": "✘ Dit werkt averechts"}
-#: How a conversation can end, with the Dutch word for it.
+#: How a conversation can end (the allowed values), with a Dutch word; the widget uses :func:`end_label`.
 END_KINDS: dict[str, str] = {"opgelost": "opgelost", "geescaleerd": "geëscaleerd", "open": "nog open"}
-#: One sentence per end kind that says what the outcome means.
-OUTCOMES: dict[str, str] = {
-    "opgelost": "Het gesprek is opgelost: de klant weet wat er nu gebeurt en gaat met een afspraak verder.",
-    "geescaleerd": "Het gesprek is geëscaleerd: de klant is bozer geworden en het contact loopt vast.",
-    "open": "Het gesprek is nog open: er is nog geen afspraak over hoe het verder gaat.",
-}
 NODE_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 _END_ALIASES = {"geëscaleerd": "geescaleerd"}  # teachers type the ë; the key stays ASCII
 _NODE_FIELDS = {"id", "customer", "choices", "end"}
@@ -358,18 +354,58 @@ def strongest_route(dialogue: Dialogue) -> tuple[tuple[Turn, ...], Node]:
     return tuple(reversed(turns)), end
 
 
+# --------------------------------------------------------------------------- words the student reads
+def quality_label(quality: str, exercise: Exercise | None = None) -> str:
+    """Return the verdict on a reaction, an icon and words from the catalogue (colour is never the only signal)."""
+    if quality == "goed":
+        return text("dialogue.quality_good", exercise)
+    if quality == "matig":
+        return text("dialogue.quality_fair", exercise)
+    return text("dialogue.quality_bad", exercise)
+
+
+def end_label(end: str, exercise: Exercise | None = None) -> str:
+    """Return the word for how a conversation ended (opgelost, geëscaleerd, nog open)."""
+    if end == "opgelost":
+        return text("dialogue.end_solved", exercise)
+    if end == "geescaleerd":
+        return text("dialogue.end_escalated", exercise)
+    return text("dialogue.end_open", exercise)
+
+
+def outcome_text(end: str, exercise: Exercise | None = None) -> str:
+    """Return the sentence that says what the end of a conversation means."""
+    if end == "opgelost":
+        return text("dialogue.outcome_solved", exercise)
+    if end == "geescaleerd":
+        return text("dialogue.outcome_escalated", exercise)
+    return text("dialogue.outcome_open", exercise)
+
+
+def _route_text(counts: Mapping[str, int], exercise: Exercise | None) -> str:
+    good, fair, bad = counts["goed"], counts["matig"], counts["slecht"]
+    return text(
+        "dialogue.route", exercise,
+        good=(text("dialogue.route_good_one", exercise, count=good) if good == 1
+              else text("dialogue.route_good_many", exercise, count=good)),
+        fair=(text("dialogue.route_fair_one", exercise, count=fair) if fair == 1
+              else text("dialogue.route_fair_many", exercise, count=fair)),
+        bad=(text("dialogue.route_bad_one", exercise, count=bad) if bad == 1
+             else text("dialogue.route_bad_many", exercise, count=bad)),
+    )
+
+
 # --------------------------------------------------------------------------- summary
-def _count(number: int, one: str, many: str) -> str:
-    return f"{number} {one if number == 1 else many}"
+def _short(line: str, limit: int = 70) -> str:
+    line = " ".join(line.split())
+    return line if len(line) <= limit else line[: limit - 3].rsplit(" ", 1)[0] + "..."  # cut between words
 
 
-def _short(text: str, limit: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 3].rsplit(" ", 1)[0] + "..."  # cut between words
+def summarize(dialogue: Dialogue, path: Sequence[int], exercise: Exercise | None = None) -> Summary:
+    """Sum up a finished conversation: counts per quality, tips used well or to practise, the end and one next step.
 
-
-def summarize(dialogue: Dialogue, path: Sequence[int]) -> Summary:
-    """Sum up a finished conversation: counts per quality, tips used well or to practise, the end and one next step."""
+    The sentences come from the message catalogue; ``exercise`` lets its own ``texts`` override them.
+    """
     turns, end = walk(dialogue, path)
     if end.end is None:
         raise ValueError("the conversation has not reached an end node yet")
@@ -379,19 +415,15 @@ def summarize(dialogue: Dialogue, path: Sequence[int]) -> Summary:
     good_tips = {turn.choice.tip for turn in turns if turn.choice.quality == "goed"} - weak_tips
     used_well = tuple(tip for key, tip in dialogue.tips.items() if key in good_tips)
     to_practise = tuple(tip for key, tip in dialogue.tips.items() if key in weak_tips)
-    route = (f"Jouw route: {_count(counts['goed'], 'sterke reactie', 'sterke reacties')}, "
-             f"{_count(counts['matig'], 'reactie die sterker kan', 'reacties die sterker kunnen')} en "
-             f"{_count(counts['slecht'], 'reactie die averechts werkte', 'reacties die averechts werkten')}.")
     if weak:
         # the weakest reaction first (slecht before matig), earliest in the conversation on a tie
         first = min(weak, key=lambda turn: -_RANK[turn.choice.quality])
-        tip = dialogue.tips[first.choice.tip]
-        next_step = (f"Oefen de tip '{tip.name}'. Begin opnieuw en kies, als de klant zegt "
-                     f"\"{_short(first.node.customer)}\", een reactie die daar beter bij past.")
+        next_step = text("dialogue.next_practise", exercise, tip=dialogue.tips[first.choice.tip].name,
+                         customer=_short(first.node.customer))
     elif used_well:
-        next_step = (f"Pas de tip '{used_well[0].name}' bewust toe in je volgende rollenspel of "
-                     "klantgesprek, en let op hoe de klant reageert.")
+        next_step = text("dialogue.next_apply", exercise, tip=used_well[0].name)
     else:
-        next_step = "Begin opnieuw en kijk hoe de klant reageert als je een andere reactie kiest."
-    return Summary(end.end, {quality: counts[quality] for quality in QUALITIES}, used_well, to_practise,
-                   OUTCOMES[end.end], route, next_step)
+        next_step = text("dialogue.next_other", exercise)
+    totals = {quality: counts[quality] for quality in QUALITIES}
+    return Summary(end.end, totals, used_well, to_practise, outcome_text(end.end, exercise),
+                   _route_text(totals, exercise), next_step)

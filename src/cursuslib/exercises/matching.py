@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content import KEY_PATTERN, Exercise, Field, FieldError, _describe, _no_unknown, _optional_text, _text
+from ..messages import text
 
 
 @dataclass(frozen=True)
@@ -125,15 +126,15 @@ def items(exercise: Exercise) -> tuple[MatchItem, ...]:
 
 
 def label(exercise: Exercise, key: str | None) -> str:
-    """Return the label of choice ``key``, or '(nog niet gekozen)'."""
+    """Return the label of choice ``key``, or the catalogue's '(nog niet gekozen)'."""
     for choice in choices(exercise):
         if choice.key == key:
             return choice.label
-    return "(nog niet gekozen)"
+    return text("items.no_choice", exercise)
 
 
 def check_matching(exercise: Exercise, answers: Mapping[int, str | None]) -> MatchingResult:
-    """Check the choice key per situation index and build Dutch feedback."""
+    """Check the choice key per situation index and build feedback (catalogue section ``matching``)."""
     known = {choice.key for choice in choices(exercise)}
     given = {index: (key if key in known else None) for index, key in answers.items()}
     feedback = tuple(
@@ -144,14 +145,16 @@ def check_matching(exercise: Exercise, answers: Mapping[int, str | None]) -> Mat
     unanswered = sum(item.given is None for item in feedback)
     total = len(feedback)
     if right == total:
-        summary = f"Alle {total} situaties zijn goed gekoppeld."
-        next_step = "Lees de uitleg nog eens: aan welke signalen in een situatie herken je de keuze?"
+        summary = text("matching.all_right", exercise, total=total)
+        next_step = text("matching.all_right_next", exercise)
     elif unanswered == total:
-        summary = "Je hebt nog geen situaties gekoppeld."
-        next_step = "Kies bij elke situatie wat erbij past en klik daarna op 'Controleer'."
+        summary = text("matching.nothing_matched", exercise)
+        next_step = text("matching.nothing_matched_next", exercise, button=text("common.check", exercise))
     else:
-        summary = f"{right} van de {total} situaties {'is' if right == 1 else 'zijn'} goed gekoppeld."
+        summary = (text("matching.partly_one", exercise, right=right, total=total) if right == 1
+                   else text("matching.partly_many", exercise, right=right, total=total))
         if unanswered:
-            summary += f" {unanswered} {'is' if unanswered == 1 else 'zijn'} nog niet gekoppeld."
-        next_step = "Lees de tip bij de situaties met 'Nog niet', kies opnieuw en controleer nog een keer."
+            summary += " " + (text("matching.unmatched_one", exercise, count=unanswered) if unanswered == 1
+                              else text("matching.unmatched_many", exercise, count=unanswered))
+        next_step = text("matching.partly_next", exercise)
     return MatchingResult(feedback, right, unanswered, summary, next_step)

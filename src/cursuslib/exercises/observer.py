@@ -6,11 +6,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..content import Behaviour, Exercise
+from ..messages import text
 
 
 @dataclass(frozen=True)
 class Summary:
-    """Totals over all rounds, the open-question share and one feed-forward tip."""
+    """Totals over all rounds, the open-question share and one feed-forward tip (with its 'Volgende stap:' label)."""
 
     totals: dict[str, int]
     open_share: float | None
@@ -36,15 +37,16 @@ def summarise(exercise: Exercise, rounds: Sequence[Mapping[str, object]]) -> Sum
     # The keys 'open' and 'gesloten' are the question tallies (see docs/dev/exercise-types.md).
     open_count, closed_count = totals.get("open", 0), totals.get("gesloten", 0)
     share = open_count / (open_count + closed_count) if open_count + closed_count else None
-    strengths = tuple(f"{by_key[k].name} ({n}x)" for k, n in totals.items() if by_key[k].kind == "positief" and n)
+    strengths = tuple(text("observer.strength", exercise, behaviour=by_key[k].name, count=n)
+                      for k, n in totals.items() if by_key[k].kind == "positief" and n)
     negatives = sorted(((n, k) for k, n in totals.items() if by_key[k].kind == "negatief" and n), reverse=True)
     positives_missing = [k for k, n in totals.items() if by_key[k].kind == "positief" and not n]
     if negatives:
-        tip = f"Volgende stap: let in de volgende ronde vooral op '{by_key[negatives[0][1]].name}' ({negatives[0][0]}x gezien)."
+        step = text("observer.tip_watch", exercise, behaviour=by_key[negatives[0][1]].name, count=negatives[0][0])
     elif positives_missing:
-        tip = f"Volgende stap: probeer in de volgende ronde '{by_key[positives_missing[0]].name}' te laten zien."
+        step = text("observer.tip_show", exercise, behaviour=by_key[positives_missing[0]].name)
     elif not any(totals.values()):
-        tip = "Volgende stap: tel tijdens het gesprek met de knoppen wat je ziet en hoort."
+        step = text("observer.tip_count", exercise)
     else:
-        tip = "Volgende stap: bespreek met de groep welk gedrag het gesprek het meest hielp."
-    return Summary(totals, share, strengths, tip)
+        step = text("observer.tip_discuss", exercise)
+    return Summary(totals, share, strengths, f"{text('common.next_step', exercise)} {step}")

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..content import Exercise, OrderItem
+from ..messages import text
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,12 @@ def move(order: Sequence[int], position: int, step: int) -> list[int]:
 
 
 def check_order(exercise: Exercise, order: Sequence[int]) -> OrderResult:
-    """Check which positions hold the right step and build Dutch feedback."""
+    """Check which positions hold the right step and build feedback (catalogue section ``ordering``)."""
     correct = tuple(index == position for position, index in enumerate(order))
     right, total = sum(correct), len(correct)
     if right == total:
-        return OrderResult(correct, f"Alle {total} stappen staan in de goede volgorde.",
-                           "Lees bij elke stap waarom hij op die plek staat, en gebruik de volgorde in je volgende gesprek.")
-    return OrderResult(correct, f"{right} van de {total} stappen staan al op de goede plek.",
-                       "Kijk naar de stappen met 'Nog niet': welke stap heb je nodig voordat je deze kunt zetten?")
+        return OrderResult(correct, text("ordering.all_right", exercise, total=total),
+                           text("ordering.all_right_next", exercise))
+    summary = (text("ordering.partly_one", exercise, right=right, total=total) if right == 1
+               else text("ordering.partly_many", exercise, right=right, total=total))
+    return OrderResult(correct, summary, text("ordering.partly_next", exercise))

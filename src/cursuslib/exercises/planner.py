@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from ..content import Exercise, PlanPart
+from ..messages import text
 
 _TIME = re.compile(r"^\s*(\d{1,2})[:.](\d{2})\s*(?:uur)?\s*$")
 
@@ -27,7 +28,7 @@ class Row:
 
 @dataclass(frozen=True)
 class Programme:
-    """The programme with every rule that is broken, explained in Dutch."""
+    """The programme with every rule that is broken, explained in the catalogue's words."""
 
     rows: tuple[Row, ...]
     end: int
@@ -35,9 +36,9 @@ class Programme:
     error: str = ""
 
 
-def parse_time(text: str) -> int | None:
+def parse_time(value: str) -> int | None:
     """Return minutes after midnight for '15:00', '9.30' or '15.00 uur'; None if it is not a time."""
-    match = _TIME.match(text)
+    match = _TIME.match(value)
     if not match:
         return None
     hours, minutes = int(match.group(1)), int(match.group(2))
@@ -59,16 +60,18 @@ def build_programme(exercise: Exercise, start: str, minutes: Mapping[str, int]) 
     """Lay the parts out from ``start`` and explain every part that is shorter or longer than allowed."""
     begin = parse_time(start)
     if begin is None:
-        return Programme((), 0, (), f"'{start}' is geen tijd. Schrijf de starttijd zoals 15:00 of 9.30.")
+        return Programme((), 0, (), text("planner.not_a_time", exercise, start=start))
     rows, violations, now = [], [], begin
     for part in parts(exercise):
         length = int(minutes.get(part.key, part.default))
         rows.append(Row(part, now, now + length))
         now += length
         if length < part.min:
-            violations.append(f"{part.name} duurt {length} minuten; dat is korter dan {part.min} minuten. {part.rule}")
+            violations.append(text("planner.too_short", exercise, part=part.name, minutes=length, limit=part.min,
+                                   rule=part.rule))
         elif length > part.max:
-            violations.append(f"{part.name} duurt {length} minuten; dat is langer dan {part.max} minuten. {part.rule}")
+            violations.append(text("planner.too_long", exercise, part=part.name, minutes=length, limit=part.max,
+                                   rule=part.rule))
     if now >= 24 * 60:
-        violations.append(f"Het programma loopt door tot na middernacht ({clock(now)} uur). Begin eerder of plan korter.")
+        violations.append(text("planner.past_midnight", exercise, time=clock(now)))
     return Programme(tuple(rows), now, tuple(violations))

@@ -1,4 +1,8 @@
-"""Self-assessment: anchored qualities, evidence from saved results, calibration texts and a before/after chart."""
+"""Self-assessment: anchored qualities, evidence from saved results, calibration texts and a before/after chart.
+
+Every sentence shown to the student (calibration, change, chart labels) comes from the
+``self_assessment`` section of the message catalogue.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..content import ID_PATTERN, KEY_PATTERN, Exercise, Field, FieldError, _describe, _no_unknown, _text
+from ..messages import text
 
 #: When a self-assessment is taken, with its Dutch name.
 MOMENTS = {"begin": "Begin", "eind": "Eind"}
@@ -145,10 +150,12 @@ def saved_levels(state: Any, keys: Iterable[str]) -> dict[str, int]:
             and 1 <= levels[key] <= LEVEL_COUNT}
 
 
-def format_level(level: float) -> str:
-    """Return a level in Dutch notation with one decimal when needed: '3' or '2,5'."""
+def format_level(level: float, exercise: Exercise | None = None) -> str:
+    """Return a level with one decimal when needed, in the active language's notation: '3' or '2,5' (Dutch)."""
     rounded = round(level, 1)
-    return str(int(rounded)) if rounded == int(rounded) else f"{rounded:.1f}".replace(".", ",")
+    if rounded == int(rounded):
+        return str(int(rounded))
+    return f"{rounded:.1f}".replace(".", text("self_assessment.decimal_mark", exercise))
 
 
 # --------------------------------------------------------------------------- evidence
@@ -281,44 +288,51 @@ class Calibration:
     direction: str  # hoger | gelijk | lager | geen_bewijs | geen_inschatting
     description: str
     question: str
+    prompt: str = ""  # the question's first, short sentence (a text box's placeholder)
 
 
-def calibrate(quality: Quality, self_level: int | None, evidence: float | None) -> Calibration:
-    """Describe, without judgement, how a self-rating relates to the evidence from the exercises."""
+def _ask(prompt: str, hint: str) -> tuple[str, str]:
+    """Return (the whole question, its short prompt): the prompt followed by a hint, as two catalogue sentences."""
+    return " ".join(part for part in (prompt, hint) if part), prompt
+
+
+def calibrate(quality: Quality, self_level: int | None, evidence: float | None,
+              exercise: Exercise | None = None) -> Calibration:
+    """Describe, without judgement, how a self-rating relates to the evidence from the exercises.
+
+    ``exercise`` (the self-assessment shown) may override the catalogue texts with its ``texts`` field.
+    """
     if self_level is None:
-        return Calibration(quality, None, evidence, "geen_inschatting",
-                           "Je hebt jezelf bij deze eigenschap nog niet ingeschat.",
-                           "Schuif eerst naar het niveau dat nu het best bij jou past.")
+        question, prompt = _ask(text("self_assessment.ask_not_rated", exercise), "")
+        return Calibration(quality, None, evidence, "geen_inschatting", text("self_assessment.not_rated", exercise),
+                           question, prompt)
     if evidence is None:
-        where = ("De oefeningen die hierbij horen heb je nog niet gemaakt, dus er is nog niets om mee te "
-                 "vergelijken." if quality.evidence else "Bij deze eigenschap horen geen oefeningen om mee te "
-                 "vergelijken.")
-        return Calibration(quality, self_level, None, "geen_bewijs", where,
-                           "Waarop baseer je je inschatting? Noem een situatie waarin je dit liet zien.")
-    numbers = f"(jij: niveau {self_level}, de oefeningen: niveau {format_level(evidence)})"
+        where = (text("self_assessment.no_evidence_yet", exercise) if quality.evidence
+                 else text("self_assessment.no_evidence_listed", exercise))
+        question, prompt = _ask(text("self_assessment.ask_basis", exercise), text("self_assessment.hint_basis", exercise))
+        return Calibration(quality, self_level, None, "geen_bewijs", where, question, prompt)
+    numbers = {"self_level": self_level, "evidence": format_level(evidence, exercise)}
     gap = self_level - evidence
     if gap > TOLERANCE:
-        return Calibration(quality, self_level, evidence, "hoger",
-                           f"Je schat jezelf hoger in dan de oefeningen laten zien {numbers}.",
-                           "Hoe verklaar je het verschil? Denk aan wat je in een echt gesprek wel doet en wat in de "
-                           "oefeningen anders ging.")
+        question, prompt = _ask(text("self_assessment.ask_gap", exercise), text("self_assessment.hint_higher", exercise))
+        return Calibration(quality, self_level, evidence, "hoger", text("self_assessment.higher", exercise, **numbers),
+                           question, prompt)
     if gap < -TOLERANCE:
-        return Calibration(quality, self_level, evidence, "lager",
-                           f"Je schat jezelf lager in dan de oefeningen laten zien {numbers}.",
-                           "Hoe verklaar je het verschil? Wat laten de oefeningen zien dat je zelf nog niet zo "
-                           "ziet?")
-    return Calibration(quality, self_level, evidence, "gelijk",
-                       f"Je eigen inschatting en de oefeningen zijn ongeveer gelijk {numbers}.",
-                       "Waaraan merk je dat zelf? Wat helpt je om de volgende stap te zetten?")
+        question, prompt = _ask(text("self_assessment.ask_gap", exercise), text("self_assessment.hint_lower", exercise))
+        return Calibration(quality, self_level, evidence, "lager", text("self_assessment.lower", exercise, **numbers),
+                           question, prompt)
+    question, prompt = _ask(text("self_assessment.ask_same", exercise), text("self_assessment.hint_same", exercise))
+    return Calibration(quality, self_level, evidence, "gelijk", text("self_assessment.same", exercise, **numbers),
+                       question, prompt)
 
 
-def change_text(before: int | None, after: int | None) -> str:
+def change_text(before: int | None, after: int | None, exercise: Exercise | None = None) -> str:
     """Describe the change between the begin and the end rating in neutral words."""
     if before is None or after is None:
         return ""
     if after == before:
-        return f"Aan het begin koos je ook niveau {before}."
-    return f"Aan het begin koos je niveau {before}, nu niveau {after}."
+        return text("self_assessment.change_same", exercise, before=before)
+    return text("self_assessment.change", exercise, before=before, after=after)
 
 
 # --------------------------------------------------------------------------- chart
@@ -328,28 +342,36 @@ AFTER_COLOUR = "#1f5fa8"
 TEXT_COLOUR = "#1b1b1b"
 
 
-def _summary(items: Sequence[Quality], before: Mapping[str, int], after: Mapping[str, int]) -> str:
-    def shown(levels: Mapping[str, int], key: str) -> str:
-        return str(levels[key]) if key in levels else "niet ingevuld"
+def _summary(items: Sequence[Quality], before: Mapping[str, int], after: Mapping[str, int],
+             exercise: Exercise | None) -> str:
+    missing = text("self_assessment.not_filled_in", exercise)
 
-    parts = [f"{q.name}: begin {shown(before, q.key)}, eind {shown(after, q.key)}" for q in items]
-    return "Zelfbeoordeling begin en eind per eigenschap, niveau 1 tot en met 4. " + "; ".join(parts) + "."
+    def shown(levels: Mapping[str, int], key: str) -> str:
+        return str(levels[key]) if key in levels else missing
+
+    parts = [text("self_assessment.chart_item", exercise, name=q.name, before=shown(before, q.key),
+                  after=shown(after, q.key)) for q in items]
+    return text("self_assessment.chart_summary", exercise, top=LEVEL_COUNT, items="; ".join(parts))
 
 
 def before_after_chart(items: Sequence[Quality], before: Mapping[str, int], after: Mapping[str, int], *,
-                       chart_id: str = "zelfbeoordeling") -> str:
+                       chart_id: str = "zelfbeoordeling", exercise: Exercise | None = None) -> str:
     """Return an accessible inline SVG: per quality a 'Begin' and an 'Eind' bar (level 1 to 4), with numbers.
 
     All text is escaped; the bars are labelled in words and the 'Begin' bars are striped, so colour
-    is never the only signal.
+    is never the only signal.  The words come from the catalogue (``exercise`` may override them).
     """
     esc = html.escape
+    legend_begin, legend_end = text("self_assessment.legend_begin", exercise), text("self_assessment.legend_end", exercise)
+    bar_words = (text("self_assessment.bar_begin", exercise), text("self_assessment.bar_end", exercise))
+    axis_word, missing = text("self_assessment.axis_level", exercise), text("self_assessment.not_filled_in", exercise)
+    legend_end_x = max(170, 24 + 8 * len(legend_begin) + 20)  # room for a longer legend text
     pattern = f"{chart_id}-streep"
     width, label_x, bar_x, bar_width = 600, 10, 70, 440
     bar_height, row_gap, top = 20, 6, 58
     group = 22 + 2 * bar_height + row_gap + 16
     height = top + group * len(items) + 26
-    summary = _summary(items, before, after)
+    summary = _summary(items, before, after, exercise)
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="{esc(summary)}" viewBox="0 0 {width} {height}" width="100%" '
         f'style="max-width:{width}px;font-family:sans-serif;font-size:14px" class="cursus-chart">',
@@ -360,9 +382,10 @@ def before_after_chart(items: Sequence[Quality], before: Mapping[str, int], afte
         f'<rect width="{width}" height="{height}" fill="#ffffff"/>',
         # legend in words, with the same swatches as the bars
         f'<rect x="{label_x}" y="8" width="18" height="14" fill="url(#{pattern})" stroke="{BEFORE_COLOUR}"/>',
-        f'<text x="{label_x + 24}" y="20" fill="{TEXT_COLOUR}">Begin (gestreept)</text>',
-        f'<rect x="{label_x + 170}" y="8" width="18" height="14" fill="{AFTER_COLOUR}" stroke="{AFTER_COLOUR}"/>',
-        f'<text x="{label_x + 194}" y="20" fill="{TEXT_COLOUR}">Eind (vol)</text>',
+        f'<text x="{label_x + 24}" y="20" fill="{TEXT_COLOUR}">{esc(legend_begin)}</text>',
+        f'<rect x="{label_x + legend_end_x}" y="8" width="18" height="14" fill="{AFTER_COLOUR}" '
+        f'stroke="{AFTER_COLOUR}"/>',
+        f'<text x="{label_x + legend_end_x + 24}" y="20" fill="{TEXT_COLOUR}">{esc(legend_end)}</text>',
     ]
     for level in range(1, LEVEL_COUNT + 1):  # axis: one grid line per level, behind the bars only
         x = bar_x + bar_width * level / LEVEL_COUNT
@@ -373,23 +396,22 @@ def before_after_chart(items: Sequence[Quality], before: Mapping[str, int], afte
         for axis_y in (top - 14, height - 6):  # level numbers above and below, so long charts stay readable
             out.append(f'<text x="{x:.0f}" y="{axis_y}" fill="{TEXT_COLOUR}" text-anchor="middle">{level}</text>')
     for axis_y in (top - 14, height - 6):
-        out.append(f'<text x="{bar_x}" y="{axis_y}" fill="{TEXT_COLOUR}">niveau</text>')
+        out.append(f'<text x="{bar_x}" y="{axis_y}" fill="{TEXT_COLOUR}">{esc(axis_word)}</text>')
+    bars = ((bar_words[0], before, f"url(#{pattern})", BEFORE_COLOUR), (bar_words[1], after, AFTER_COLOUR, AFTER_COLOUR))
     for number, quality in enumerate(items):
         y = top + number * group
         name = quality.name if len(quality.name) <= 70 else quality.name[:67] + "..."
         out.append(f'<text x="{label_x}" y="{y + 10}" fill="{TEXT_COLOUR}" font-weight="bold">{esc(name)}</text>')
-        for row, (word, levels, fill) in enumerate((("Begin", before, f"url(#{pattern})"),
-                                                    ("Eind", after, AFTER_COLOUR))):
+        for row, (word, levels, fill, stroke) in enumerate(bars):
             bar_y = y + 18 + row * (bar_height + row_gap // 2)
             text_y = bar_y + bar_height - 5
-            out.append(f'<text x="{label_x}" y="{text_y}" fill="{TEXT_COLOUR}">{word}</text>')
+            out.append(f'<text x="{label_x}" y="{text_y}" fill="{TEXT_COLOUR}">{esc(word)}</text>')
             value = levels.get(quality.key)
             if value is None:
                 out.append(f'<text x="{bar_x + 4}" y="{text_y}" fill="{TEXT_COLOUR}" font-style="italic">'
-                           "niet ingevuld</text>")
+                           f"{esc(missing)}</text>")
                 continue
             length = bar_width * value / LEVEL_COUNT
-            stroke = BEFORE_COLOUR if word == "Begin" else AFTER_COLOUR
             out.append(f'<rect x="{bar_x}" y="{bar_y}" width="{length:.0f}" height="{bar_height}" fill="{fill}" '
                        f'stroke="{stroke}"/>')
             out.append(f'<text x="{bar_x + length + 6:.0f}" y="{text_y}" fill="{TEXT_COLOUR}" '

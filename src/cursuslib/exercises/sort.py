@@ -1,11 +1,12 @@
-"""Do/don't sorting: check which statements the student put in 'doen' and 'niet doen'."""
+"""Sorting: check which category ('doen' / 'niet doen' by default) the student chose per statement."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ..content import Exercise, Statement
+from ..content import SORT_ANSWERS, Exercise, Statement
+from ..messages import text
 
 
 @dataclass(frozen=True)
@@ -39,17 +40,21 @@ def statements(exercise: Exercise) -> tuple[Statement, ...]:
 
 
 def categories(exercise: Exercise) -> dict[str, str]:
-    """Return the category keys and labels (default 'Doen' and 'Niet doen')."""
-    return exercise.data["categories"]
+    """Return the category keys and labels; the default 'Doen' / 'Niet doen' come from the catalogue."""
+    own: dict[str, str] = exercise.data["categories"]
+    if own != SORT_ANSWERS:
+        return own
+    return {"doen": text("sort.category_do", exercise), "niet_doen": text("sort.category_do_not", exercise)}
 
 
 def label(exercise: Exercise, answer: str | None) -> str:
-    """Return the label of a category, or '(nog niet gekozen)'."""
-    return categories(exercise).get(answer or "", "(nog niet gekozen)")
+    """Return the label of a category, or the catalogue's '(nog niet gekozen)'."""
+    found = categories(exercise).get(answer or "")
+    return found if found is not None else text("items.no_choice", exercise)
 
 
 def check_sort(exercise: Exercise, answers: Mapping[int, str | None]) -> SortResult:
-    """Check the category chosen per statement index and build Dutch feedback."""
+    """Check the category chosen per statement index and build feedback (catalogue section ``sort``)."""
     items = tuple(
         StatementFeedback(statement, answers.get(index), answers.get(index) == statement.answer)
         for index, statement in enumerate(statements(exercise))
@@ -58,14 +63,16 @@ def check_sort(exercise: Exercise, answers: Mapping[int, str | None]) -> SortRes
     unanswered = sum(item.given is None for item in items)
     total = len(items)
     if right == total:
-        summary = f"Alle {total} uitspraken staan op de goede plek."
-        next_step = "Lees de uitleg nog eens door: die helpt je straks in het echte gesprek."
+        summary = text("sort.all_right", exercise, total=total)
+        next_step = text("sort.all_right_next", exercise)
     elif unanswered == total:
-        summary = "Je hebt nog geen uitspraken ingedeeld."
-        next_step = "Kies bij elke uitspraak een categorie en klik daarna op 'Controleer'."
+        summary = text("sort.nothing_sorted", exercise)
+        next_step = text("sort.nothing_sorted_next", exercise, button=text("common.check", exercise))
     else:
-        summary = f"{right} van de {total} uitspraken staan op de goede plek."
+        summary = (text("sort.partly_one", exercise, right=right, total=total) if right == 1
+                   else text("sort.partly_many", exercise, right=right, total=total))
         if unanswered:
-            summary += f" {unanswered} {'is' if unanswered == 1 else 'zijn'} nog niet ingedeeld."
-        next_step = "Lees de uitleg bij de uitspraken met 'Nog niet', pas je keuze aan en controleer opnieuw."
+            summary += " " + (text("sort.unsorted_one", exercise, count=unanswered) if unanswered == 1
+                              else text("sort.unsorted_many", exercise, count=unanswered))
+        next_step = text("sort.partly_next", exercise)
     return SortResult(items, right, unanswered, summary, next_step)

@@ -10,6 +10,7 @@ import ipywidgets as w
 
 from .. import backup as logic
 from ..backup import KEEP_LOCAL, NEW, SAME, UPDATE, RestorePlan
+from ..messages import fill, text
 from ..store import AnswerStore, StoreError, get_store, parse_document
 from ..text import escape
 from .base import CSS, button, live_region, verdict
@@ -20,14 +21,24 @@ MAX_LINK_CHARS = 2_000_000
 LINK_STYLE = ("display:inline-block;padding:0.4em 1em;margin:0.3em 0;background:#1f5fa8;color:#ffffff;"
               "border-radius:4px;text-decoration:none;font-weight:bold")
 
-RUN_ALL_TIP = ("<p><strong>Tip:</strong> open de les waarin je verder wilt werken en kies in het menu "
-               "<em>Uitvoeren &gt; Run All Cells</em>. Dan zie je je antwoorden weer in de oefeningen. "
-               "Had je een les al open? Voer die dan ook opnieuw uit. Zo werk je verder met de teruggezette "
-               "antwoorden en niet met de oude stand die nog in beeld stond.</p>")
+#: How every downloaded file name begins (see :func:`cursuslib.backup.download_name`).
+DOWNLOAD_PREFIX = "klantgesprekken-antwoorden-"
 
 
-def _plural(count: int, one: str, more: str) -> str:
-    return f"{count} {one if count == 1 else more}"
+def _html(template: str, **html_values: str) -> str:
+    """Return a catalogue text as HTML: the text escaped, then the values (already HTML) filled in."""
+    return fill(escape(template), html_values)
+
+
+def _answers(count: int) -> str:
+    """'1 antwoord' or '3 antwoorden', in the catalogue's words."""
+    return text("backup.answers_one", count=count) if count == 1 else text("backup.answers_many", count=count)
+
+
+def _run_all_tip() -> str:
+    """The tip to run the lessons again, so restored answers show in the exercises."""
+    menu = f"<em>{escape(text('backup.menu_run_all'))}</em>"
+    return f"<p><strong>{escape(text('backup.tip'))}</strong> {_html(text('backup.run_all'), menu=menu)}</p>"
 
 
 class BackupPanel(w.VBox):
@@ -39,28 +50,31 @@ class BackupPanel(w.VBox):
         self.plan: RestorePlan | None = None
         self.add_class("cursus-exercise")
         self.add_class("cursus-backup")
+        where = f"<code>{escape(str(self.store.path))}</code>"
         self.header = w.HTML(
-            f"{CSS}<h3>Je antwoorden bewaren en terugzetten</h3>"
-            f"<p>Je antwoorden staan in <code>{escape(str(self.store.path))}</code>.</p>"
+            f"{CSS}<h3>{escape(text('backup.title'))}</h3>"
+            f"<p>{_html(text('backup.stored_in'), path=where)}</p>"
         )
+        make_label = text("backup.make")
+        confirm_label = text("backup.confirm")
         # Download
         self.download_intro = w.HTML(
-            "<h4>1. Downloaden</h4><p>Klik op <strong>Maak downloadbestand</strong>. Daarna verschijnt een knop "
-            "waarmee je al je antwoorden in één bestand op je eigen computer bewaart.</p>"
+            f"<h4>{escape(text('backup.download_title'))}</h4>"
+            f"<p>{_html(text('backup.download_intro'), button=f'<strong>{escape(make_label)}</strong>')}</p>"
         )
-        self.make_button = button("Maak downloadbestand")
+        self.make_button = button(make_label)
         self.make_button.on_click(lambda _: self.refresh_download())
         self.download = w.HTML("")
         # Restore
         self.upload_intro = w.HTML(
-            "<h4>2. Terugzetten</h4><p>Kies het bestand dat je eerder hebt gedownload. Je ziet eerst wat er "
-            "verandert. Zodra je op <strong>Ja, zet terug</strong> klikt, worden je antwoorden teruggezet.</p>"
+            f"<h4>{escape(text('backup.upload_title'))}</h4>"
+            f"<p>{_html(text('backup.upload_intro'), button=f'<strong>{escape(confirm_label)}</strong>')}</p>"
         )
-        self.upload = w.FileUpload(accept=".json", multiple=False, description="Kies bestand")
+        self.upload = w.FileUpload(accept=".json", multiple=False, description=text("backup.choose_file"))
         self.upload.observe(self._on_upload, names="value")
         self.preview = w.HTML("")
-        self.confirm_button = button("Ja, zet terug", style="primary")
-        self.cancel_button = button("Annuleren")
+        self.confirm_button = button(confirm_label, style="primary")
+        self.cancel_button = button(text("backup.cancel"))
         self.confirm_button.on_click(lambda _: self.confirm())
         self.cancel_button.on_click(lambda _: self.cancel())
         self.actions = w.HBox([])
@@ -79,13 +93,15 @@ class BackupPanel(w.VBox):
             return
         name = logic.download_name()
         href = "data:application/json;base64," + base64.b64encode(data).decode("ascii")
-        link = (f'<a download="{escape(name)}" href="{href}" style="{LINK_STYLE}">Download al je antwoorden</a>')
-        note = (f"<p>Het bestand <code>{escape(name)}</code> bevat {_plural(count, 'antwoord', 'antwoorden')}, "
-                f"stand van {datetime.now():%d-%m-%Y %H:%M}. Heb je daarna nog iets gemaakt? Klik dan opnieuw op "
-                "<strong>Maak downloadbestand</strong>.</p>")
+        link = (f'<a download="{escape(name)}" href="{href}" style="{LINK_STYLE}">'
+                f"{escape(text('backup.download_link'))}</a>")
+        note = _html(text("backup.download_note"), file=f"<code>{escape(name)}</code>", answers=escape(_answers(count)),
+                     time=f"{datetime.now():%d-%m-%Y %H:%M}",
+                     button=f"<strong>{escape(text('backup.make'))}</strong>")
+        note = f"<p>{note}</p>"
         if len(href) > MAX_LINK_CHARS:
-            note += ("<p>Je bestand is groot. Lukt downloaden niet? Klik dan in de bestandsbrowser links met de "
-                     f"rechtermuisknop op <code>{escape(self.store.path.name)}</code> en kies <em>Download</em>.</p>")
+            note += "<p>" + _html(text("backup.large_file"), file=f"<code>{escape(self.store.path.name)}</code>",
+                                  download=f"<em>{escape(text('backup.menu_download'))}</em>") + "</p>"
         self.download.value = live_region(f"{link}{note}")
 
     # -- restore --------------------------------------------------------------
@@ -103,12 +119,12 @@ class BackupPanel(w.VBox):
         self.actions.children = ()
         self.result.value = ""
         try:
-            plan = logic.plan_restore(self.store.load(), parse_document(raw, name=f"Het bestand '{name}'"))
+            plan = logic.plan_restore(self.store.load(), parse_document(raw, name=text("backup.file_named", name=name)))
         except StoreError as exc:
+            advice = _html(text("backup.bad_file"), link=f"<strong>{escape(text('backup.download_link'))}</strong>",
+                           prefix=f"<code>{escape(DOWNLOAD_PREFIX)}</code>")
             self.preview.value = live_region(
-                f'<div class="cursus-notice"><p>{escape(str(exc))}</p><p>Er is niets veranderd aan je antwoorden. '
-                "Kies het bestand dat je met <strong>Download al je antwoorden</strong> hebt bewaard; de naam begint "
-                "met <code>klantgesprekken-antwoorden-</code>.</p></div>"
+                f'<div class="cursus-notice"><p>{escape(str(exc))}</p><p>{advice}</p></div>'
             )
             return
         self.preview.value = live_region(self._preview_html(name, plan))
@@ -119,29 +135,36 @@ class BackupPanel(w.VBox):
     @staticmethod
     def _preview_html(name: str, plan: RestorePlan) -> str:
         counts = plan.counts
-        parts = [f"<p>Het bestand <code>{escape(name)}</code> bevat "
-                 f"{_plural(len(plan.changes), 'antwoord', 'antwoorden')}.</p>"]
-        groups = (
-            (NEW, "Komt erbij"),
-            (UPDATE, "Wordt bijgewerkt, want het bestand is nieuwer"),
-            (KEEP_LOCAL, "Blijft zoals het hier staat"),
-        )
-        for action, title in groups:
+        contains = _html(text("backup.file_contains"), file=f"<code>{escape(name)}</code>",
+                         answers=escape(_answers(len(plan.changes))))
+        parts = [f"<p>{contains}</p>"]
+        for action in (NEW, UPDATE, KEEP_LOCAL):
             changes = plan.by_action(action)
-            if changes:
-                items = "".join(f"<li>{escape(c.description)}</li>" for c in changes)
-                parts.append(f"<p><strong>{escape(title)} ({len(changes)}):</strong></p><ul>{items}</ul>")
-        if counts[SAME]:
-            parts.append(f"<p>{_plural(counts[SAME], 'antwoord staat', 'antwoorden staan')} hier al precies zo.</p>")
+            if not changes:
+                continue
+            if action == NEW:
+                title = text("backup.group_new", count=len(changes))
+            elif action == UPDATE:
+                title = text("backup.group_update", count=len(changes))
+            else:
+                title = text("backup.group_keep", count=len(changes))
+            items = "".join(f"<li>{escape(c.description)}</li>" for c in changes)
+            parts.append(f"<p><strong>{escape(title)}</strong></p><ul>{items}</ul>")
+        same = counts[SAME]
+        if same:
+            line = text("backup.same_one", count=same) if same == 1 else text("backup.same_many", count=same)
+            parts.append(f"<p>{escape(line)}</p>")
         if plan.local_only:
-            parts.append(f"<p>{_plural(plan.local_only, 'antwoord staat', 'antwoorden staan')} alleen hier en niet "
-                         "in het bestand; die blijven gewoon staan.</p>")
-        if plan.to_write:
-            parts.append(f"<p><strong>Wil je {_plural(len(plan.to_write), 'antwoord', 'antwoorden')} "
-                         "terugzetten?</strong></p>")
+            line = (text("backup.local_only_one", count=plan.local_only) if plan.local_only == 1
+                    else text("backup.local_only_many", count=plan.local_only))
+            parts.append(f"<p>{escape(line)}</p>")
+        writes = len(plan.to_write)
+        if writes:
+            ask = text("backup.ask_one", count=writes) if writes == 1 else text("backup.ask_many", count=writes)
+            parts.append(f"<p><strong>{escape(ask)}</strong></p>")
         else:
-            parts.append("<p><strong>Er is niets om terug te zetten.</strong> Alles uit het bestand staat hier al, "
-                         "of je antwoord hier is nieuwer. Er is niets veranderd.</p>")
+            parts.append(f"<p><strong>{escape(text('backup.nothing_to_restore'))}</strong> "
+                         f"{escape(text('backup.nothing_to_restore_why'))}</p>")
         return "".join(parts)
 
     def confirm(self) -> None:
@@ -154,16 +177,21 @@ class BackupPanel(w.VBox):
             written = logic.apply_restore(self.store, plan)
         except (StoreError, OSError) as exc:
             self.result.value = live_region(
-                f'<div class="cursus-notice"><p>Terugzetten is niet gelukt: {escape(str(exc))}</p>'
-                "<p>Je antwoorden zijn niet veranderd. Probeer het nog een keer.</p></div>")
+                f'<div class="cursus-notice"><p>{escape(text("backup.restore_failed", reason=str(exc)))}</p>'
+                f"<p>{escape(text('backup.restore_failed_unchanged'))}</p></div>")
             return
         skipped = len(plan.to_write) - written
-        text = (f"<p>{verdict(True)}: {_plural(written, 'antwoord is', 'antwoorden zijn')} teruggezet.</p>" if written
-                else "<p>Er is niets teruggezet.</p>")
+        if written:
+            done = (text("backup.restored_one", count=written) if written == 1
+                    else text("backup.restored_many", count=written))
+            result = f"<p>{verdict(True)}: {escape(done)}</p>"
+        else:
+            result = f"<p>{escape(text('backup.nothing_restored'))}</p>"
         if skipped:
-            text += (f"<p>{_plural(skipped, 'antwoord is', 'antwoorden zijn')} niet teruggezet, omdat je "
-                     "intussen hier een nieuwer antwoord hebt opgeslagen. Dat nieuwere antwoord blijft staan.</p>")
-        self.result.value = live_region(text + RUN_ALL_TIP)
+            kept = (text("backup.skipped_one", count=skipped) if skipped == 1
+                    else text("backup.skipped_many", count=skipped))
+            result += f"<p>{escape(kept)}</p>"
+        self.result.value = live_region(result + _run_all_tip())
         if self.download.value:
             self.refresh_download()  # a link made earlier no longer holds the restored answers
 
@@ -172,7 +200,7 @@ class BackupPanel(w.VBox):
         self.plan = None
         self.actions.children = ()
         self.preview.value = ""
-        self.result.value = live_region("<p>Je hebt geannuleerd. Er is niets veranderd aan je antwoorden.</p>")
+        self.result.value = live_region(f"<p>{escape(text('backup.cancelled'))}</p>")
 
 
 def show_backup(*, store: AnswerStore | None = None) -> BackupPanel:

@@ -16,7 +16,7 @@ from .base import ExerciseWidget, button, live_region
 class ChoiceQuiz(ExerciseWidget):
     """A quiz question with one (radio buttons) or more (check boxes) right answers."""
 
-    attempts = Int(0, help="How many times the student clicked 'Controleer'").tag(sync=False)
+    attempts = Int(0, help="How many times the student clicked the check button").tag(sync=False)
     checked = Bool(False, help="True while the feedback shown belongs to the current selection").tag(sync=False)
 
     def build(self) -> None:
@@ -39,9 +39,9 @@ class ChoiceQuiz(ExerciseWidget):
                                         layout=w.Layout(width="auto"))
             self.radio.observe(self._on_change, names="value")
             self.choices = self.radio
-        self.check_button = button("Controleer", style="primary")
-        self.retry_button = button("Opnieuw", tooltip="Wis je keuze en probeer opnieuw")
-        self.model_button = button("Toon modelantwoord")
+        self.check_button = button(self.t("common.check"), style="primary")
+        self.retry_button = button(self.t("common.retry"), tooltip=self.t("common.retry_tooltip"))
+        self.model_button = button(self.t("common.show_model"))
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.retry())
         self.model_button.on_click(lambda _: self.show_model())
@@ -84,26 +84,29 @@ class ChoiceQuiz(ExerciseWidget):
         """Clear the selection and the feedback; the model answer stays available."""
         self.select([])
         self.checked = False
-        self.feedback.value = live_region("Je keuze is gewist. Kies opnieuw en klik op 'Controleer'.")
+        self.feedback.value = live_region(escape(self.t("choice.cleared", button=self.t("common.check"))))
         self.model.value = ""
         self.save()
 
     def show_model(self) -> None:
         """Show the annotated model answer (only after an attempt)."""
         if not self.attempted:
-            self.feedback.value = live_region("Probeer het eerst zelf: het modelantwoord komt na je eerste poging.")
+            self.feedback.value = live_region(escape(self.t("common.try_first")))
             return
         right = correct_keys(self.exercise)
+        right_label = f"<strong>{escape(self.t('choice.model_right'))}</strong>"
+        wrong_label = escape(self.t("choice.model_wrong"))
         rows = "".join(
-            f"<li>{'✔ <strong>Goed antwoord</strong>' if o.key in right else '✘ Niet goed'}: "
+            f"<li>{right_label if o.key in right else wrong_label}: "
             f"{escape(o.text)}<br><em>{inline_markdown(o.explanation)}</em></li>"
             for o in options(self.exercise)
         )
         extra = self.exercise.data.get("model_answer") or ""
         extra_html = f"<p>{inline_markdown(extra)}</p>" if extra else ""
+        heading = escape(self.t("common.model_answer"))
         self.model.value = (
-            f'<div class="cursus-model" role="region" aria-label="Modelantwoord"><strong>Modelantwoord</strong>'
-            f"<ul>{rows}</ul>{extra_html}<p>Vergelijk met jouw keuze: welk argument had je zelf al, welk nog niet?</p></div>"
+            f'<div class="cursus-model" role="region" aria-label="{heading}"><strong>{heading}</strong>'
+            f"<ul>{rows}</ul>{extra_html}<p>{escape(self.t('choice.model_compare'))}</p></div>"
         )
         self.save()
 
@@ -113,7 +116,7 @@ class ChoiceQuiz(ExerciseWidget):
             return
         if self.checked:  # the feedback shown belongs to the previous choice
             self.checked = False
-            self.feedback.value = live_region("Je hebt je keuze aangepast. Klik op 'Controleer' voor nieuwe feedback.")
+            self.feedback.value = live_region(escape(self.t("choice.changed", button=self.t("common.check"))))
         self.save()
 
     def _show_result(self, result: ChoiceResult) -> None:
@@ -122,12 +125,11 @@ class ChoiceQuiz(ExerciseWidget):
         if result.chosen:
             parts.append("<ul>")
             for item in result.chosen:
-                verdict = "past" if item.correct else "past niet"
-                parts.append(
-                    f"<li>Je koos: {escape(item.option.text)} ({verdict})<br>{inline_markdown(item.option.explanation)}</li>"
-                )
+                chose = (self.t("choice.you_chose_fits", option=item.option.text) if item.correct
+                         else self.t("choice.you_chose_does_not_fit", option=item.option.text))
+                parts.append(f"<li>{escape(chose)}<br>{inline_markdown(item.option.explanation)}</li>")
             parts.append("</ul>")
-        parts.append(f"<p><strong>Volgende stap:</strong> {escape(result.next_step)}</p>")
+        parts.append(f"<p><strong>{escape(self.t('common.next_step'))}</strong> {escape(result.next_step)}</p>")
         self.feedback.value = live_region("".join(parts))
 
     def _update_buttons(self) -> None:

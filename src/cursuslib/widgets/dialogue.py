@@ -8,16 +8,18 @@ import ipywidgets as w
 
 from ..exercises.dialogue import (
     END_KINDS,
-    QUALITIES,
     Choice,
     Node,
     Turn,
+    end_label,
     from_exercise,
+    quality_label,
     step,
     strongest_route,
     summarize,
     walk,
 )
+from ..messages import fill
 from ..text import escape, inline_markdown
 from .base import ExerciseWidget, button, live_region
 
@@ -32,25 +34,18 @@ CSS = """
 </style>
 """
 
-#: The verdict per quality: words and a symbol, so colour is never the only signal.
-VERDICTS = {
-    "goed": f'<span class="cursus-good">{QUALITIES["goed"]}</span>',
-    "matig": f'<span class="cursus-dialogue-fair">{QUALITIES["matig"]}</span>',
-    "slecht": f'<span class="cursus-todo">{QUALITIES["slecht"]}</span>',
-}
+#: The CSS class of the verdict per quality (the words come from the catalogue: colour is never the only signal).
+VERDICT_CLASSES = {"goed": "cursus-good", "matig": "cursus-dialogue-fair", "slecht": "cursus-todo"}
+
+
+def _fill_html(template: str, **html_values: str) -> str:
+    """Return a catalogue text as HTML: the text escaped, then the values (already HTML) filled in."""
+    return fill(escape(template), html_values)
 
 
 def _plain(text: str) -> str:
     """Button labels are plain text: drop the markdown marks that would show literally."""
     return text.replace("**", "").replace("`", "")
-
-
-def _customer_line(text: str) -> str:
-    return f"<p><strong>Klant:</strong> {inline_markdown(text)}</p>"
-
-
-def _my_line(text: str) -> str:
-    return f'<p class="cursus-dialogue-me"><strong>Jij:</strong> {inline_markdown(text)}</p>'
 
 
 class DialogueExercise(ExerciseWidget):
@@ -65,7 +60,8 @@ class DialogueExercise(ExerciseWidget):
         self.transcript = self.html("")
         self.feedback = self.html(live_region(""))
         self.customer = self.html("")
-        self.prompt = self.html("<p><strong>Wat zeg jij?</strong> Kies je reactie.</p>")
+        self.prompt = self.html(f"<p><strong>{escape(self.t('dialogue.prompt_question'))}</strong> "
+                                f"{escape(self.t('dialogue.prompt_hint'))}</p>")
         # One fixed set of buttons, relabelled per step: the button a keyboard user pressed keeps its focus.
         most = max(len(node.choices) for node in self.dialogue.nodes.values())
         self.choice_buttons: list[w.Button] = []
@@ -76,8 +72,8 @@ class DialogueExercise(ExerciseWidget):
             self.choice_buttons.append(choice_button)
         self.choices = w.VBox(self.choice_buttons, layout=w.Layout(width="100%"))
         self.outcome = self.html(live_region(""))
-        self.restart_button = button("Opnieuw beginnen", tooltip="Begin het gesprek opnieuw; je eerdere rondes blijven bewaard")
-        self.model_button = button("Toon de sterkste route")
+        self.restart_button = button(self.t("common.restart"), tooltip=self.t("dialogue.restart_tooltip"))
+        self.model_button = button(self.t("dialogue.show_route"))
         self.restart_button.on_click(lambda _: self.restart())
         self.model_button.on_click(lambda _: self.show_model())
         self.model = self.html("")
@@ -106,7 +102,7 @@ class DialogueExercise(ExerciseWidget):
         """Pick reaction ``index`` (0-based) at the current node, show the feedback and the customer's answer, save."""
         node = self.current
         if node.end is not None:
-            self.feedback.value = live_region("Dit gesprek is afgelopen. Klik op 'Opnieuw beginnen' voor een nieuwe ronde.")
+            self.feedback.value = live_region(escape(self.t("dialogue.ended", button=self.t("common.restart"))))
             return None
         choice, following = step(self.dialogue, node.id, index)
         self.path.append(index)
@@ -122,26 +118,29 @@ class DialogueExercise(ExerciseWidget):
         self.path = []
         self.model.value = ""
         self._update()
-        self.feedback.value = live_region("Het gesprek begint opnieuw. Lees wat de klant zegt en kies je reactie.")
+        self.feedback.value = live_region(escape(self.t("dialogue.restarted")))
         self.save()
 
     def show_model(self) -> None:
         """Show the strongest route with the feedback per step (only after a finished run)."""
         if not self.attempted:
-            self.feedback.value = live_region("Voer eerst zelf een gesprek tot het einde: daarna zie je de sterkste route.")
+            self.feedback.value = live_region(escape(self.t("dialogue.finish_first")))
             return
         turns, end = strongest_route(self.dialogue)
         steps = "".join(
-            f"<li>{_customer_line(turn.node.customer)}{_my_line(turn.choice.text)}"
-            f"<p>{VERDICTS[turn.choice.quality]} (tip: {escape(self.dialogue.tips[turn.choice.tip].name)}). "
+            f"<li>{self._customer_line(turn.node.customer)}{self._my_line(turn.choice.text)}"
+            f"<p>{self._verdict(turn.choice.quality)} "
+            f"{_fill_html(self.t('dialogue.tip'), tip=escape(self.dialogue.tips[turn.choice.tip].name))}. "
             f"{inline_markdown(turn.choice.feedback)}</p></li>"
             for turn in turns
         )
+        title = escape(self.t("dialogue.route_title"))
         self.model.value = (
-            '<div class="cursus-model" role="region" aria-label="De sterkste route"><strong>De sterkste route</strong>'
-            f"<ol>{steps}</ol>{_customer_line(end.customer)}"
-            f"<p><strong>Uitkomst: {escape(END_KINDS[end.end or 'open'])}.</strong></p>"
-            "<p>Vergelijk met jouw route: bij welke klantzin koos jij iets anders, en hoe reageerde de klant toen?</p>"
+            f'<div class="cursus-model" role="region" aria-label="{title}"><strong>{title}</strong>'
+            f"<ol>{steps}</ol>{self._customer_line(end.customer)}"
+            f"<p><strong>{escape(self.t('dialogue.outcome', end=end_label(end.end or 'open', self.exercise)))}"
+            "</strong></p>"
+            f"<p>{escape(self.t('dialogue.compare'))}</p>"
             "</div>"
         )
         self.save()
@@ -151,16 +150,16 @@ class DialogueExercise(ExerciseWidget):
         """Show everything for the current path: transcript, last feedback, customer, reactions, outcome."""
         turns, node = walk(self.dialogue, self.path)
         self.path = [turn.index for turn in turns]  # drops saved steps that no longer fit the exercise
-        lines = "".join(_customer_line(turn.node.customer) + _my_line(turn.choice.text) for turn in turns)
+        lines = "".join(self._customer_line(turn.node.customer) + self._my_line(turn.choice.text) for turn in turns)
         self.transcript.value = (f'<div class="cursus-dialogue-transcript">{lines}</div>' if lines else "")
         self.feedback.value = live_region(self._feedback_html(turns[-1]) if turns else "")
         self.customer.value = (f'<div class="cursus-dialogue-now" role="status" aria-live="polite">'
-                               f"{_customer_line(node.customer)}</div>")
+                               f"{self._customer_line(node.customer)}</div>")
         ended = node.end is not None
         for index, choice_button in enumerate(self.choice_buttons):
             if not ended and index < len(node.choices):
                 choice_button.description = _plain(node.choices[index].text)
-                choice_button.tooltip = f"Reactie {index + 1} van {len(node.choices)}"
+                choice_button.tooltip = self.t("dialogue.choice_tooltip", number=index + 1, count=len(node.choices))
                 choice_button.layout.display = None
             else:
                 choice_button.description, choice_button.layout.display = "", "none"
@@ -168,23 +167,39 @@ class DialogueExercise(ExerciseWidget):
         self.outcome.value = live_region(self._outcome_html() if ended else "")
         self.model_button.layout.display = None if self.attempted else "none"
 
+    def _customer_line(self, line: str) -> str:
+        return f"<p><strong>{escape(self.t('dialogue.customer'))}</strong> {inline_markdown(line)}</p>"
+
+    def _my_line(self, line: str) -> str:
+        return (f'<p class="cursus-dialogue-me"><strong>{escape(self.t("dialogue.me"))}</strong> '
+                f"{inline_markdown(line)}</p>")
+
+    def _verdict(self, quality: str) -> str:
+        """The verdict on a reaction: a symbol and words, so colour is never the only signal."""
+        return f'<span class="{VERDICT_CLASSES[quality]}">{escape(quality_label(quality, self.exercise))}</span>'
+
     def _feedback_html(self, turn: Turn) -> str:
         tip = self.dialogue.tips[turn.choice.tip]
-        return (f"<p>{VERDICTS[turn.choice.quality]} (tip: <strong>{escape(tip.name)}</strong>)</p>"
+        return (f"<p>{self._verdict(turn.choice.quality)} "
+                f"{_fill_html(self.t('dialogue.tip'), tip=f'<strong>{escape(tip.name)}</strong>')}</p>"
                 f"<p>{inline_markdown(turn.choice.feedback)}</p>")
 
     def _outcome_html(self) -> str:
-        summary = summarize(self.dialogue, self.path)
-        parts = [f"<p><strong>Uitkomst: {escape(END_KINDS[summary.end])}.</strong> {escape(summary.outcome)}</p>",
+        summary = summarize(self.dialogue, self.path, self.exercise)
+        outcome = self.t("dialogue.outcome", end=end_label(summary.end, self.exercise))
+        parts = [f"<p><strong>{escape(outcome)}</strong> {escape(summary.outcome)}</p>",
                  f"<p>{escape(summary.route)}</p>"]
         if summary.used_well:
-            parts.append(f"<p>Goed toegepast: {escape(', '.join(tip.name for tip in summary.used_well))}.</p>")
+            used = self.t("dialogue.used_well", tips=", ".join(tip.name for tip in summary.used_well))
+            parts.append(f"<p>{escape(used)}</p>")
         if summary.to_practise:
-            parts.append(f"<p>Om te oefenen: {escape(', '.join(tip.name for tip in summary.to_practise))}.</p>")
-        parts.append(f"<p><strong>Volgende stap:</strong> {escape(summary.next_step)}</p>")
+            practise = self.t("dialogue.to_practise", tips=", ".join(tip.name for tip in summary.to_practise))
+            parts.append(f"<p>{escape(practise)}</p>")
+        parts.append(f"<p><strong>{escape(self.t('common.next_step'))}</strong> {escape(summary.next_step)}</p>")
         if len(self.runs) > 1:
-            rounds = ", ".join(f"{number}. {END_KINDS[run['end']]}" for number, run in enumerate(self.runs, start=1))
-            parts.append(f'<p class="cursus-saved">Je rondes tot nu toe: {escape(rounds)}.</p>')
+            rounds = ", ".join(f"{number}. {end_label(run['end'], self.exercise)}"
+                               for number, run in enumerate(self.runs, start=1))
+            parts.append(f'<p class="cursus-saved">{escape(self.t("dialogue.rounds", rounds=rounds))}</p>')
         return "".join(parts)
 
     # -- saving --------------------------------------------------------------

@@ -35,15 +35,28 @@ class ItemsResult(Protocol):
 class ItemChoiceExercise(ExerciseWidget):
     """Base for one choice per item: subclasses give the control, the texts and the pure check."""
 
-    attempts = Int(0, help="How many times the student clicked 'Controleer'").tag(sync=False)
+    attempts = Int(0, help="How many times the student clicked the check button").tag(sync=False)
     checked = Bool(False, help="True while the feedback belongs to the current choices").tag(sync=False)
 
     #: The control value that means 'nothing chosen yet'.
     nothing: Any = None
-    retry_label = "Opnieuw beginnen"
-    retry_done = "Alles is gewist. Begin opnieuw."
-    not_chosen = "Nog niet gekozen."
-    hint = "lees het nog eens: wat past beter?"
+
+    # -- texts a type may change (from the message catalogue) ----------------
+    def retry_label(self) -> str:
+        """The label of the button that clears every choice."""
+        return self.t("common.restart")
+
+    def retry_done(self) -> str:
+        """What the feedback area says after clearing."""
+        return self.t("items.cleared")
+
+    def not_chosen(self) -> str:
+        """The note under an item without a choice after checking."""
+        return self.t("items.not_chosen")
+
+    def hint(self) -> str:
+        """The tip under a wrong choice before the explanation is shown."""
+        return self.t("items.hint")
 
     # -- to implement per type ---------------------------------------------
     def item_count(self) -> int:
@@ -93,9 +106,9 @@ class ItemChoiceExercise(ExerciseWidget):
             self.controls.append(control)
             self.item_feedback.append(note)
             rows += [w.HTML(self.item_html(index), layout=text_layout, style=html_style), control, note]
-        self.check_button = button("Controleer", style="primary")
-        self.retry_button = button(self.retry_label, tooltip="Wis al je keuzes")
-        self.model_button = button("Toon modelantwoord")
+        self.check_button = button(self.t("common.check"), style="primary")
+        self.retry_button = button(self.retry_label(), tooltip=self.t("items.retry_tooltip"))
+        self.model_button = button(self.t("common.show_model"))
         self.check_button.on_click(lambda _: self.check())
         self.retry_button.on_click(lambda _: self.retry())
         self.model_button.on_click(lambda _: self.show_model())
@@ -140,16 +153,17 @@ class ItemChoiceExercise(ExerciseWidget):
         for note in self.item_feedback:
             note.value = ""
         self.model.value = ""
-        self.feedback.value = live_region(self.retry_done)
+        self.feedback.value = live_region(escape(self.retry_done()))
         self.save()
 
     def show_model(self) -> None:
         """Show every item with its answer and why (only after an attempt)."""
         if not self.attempted:
-            self.feedback.value = live_region("Probeer het eerst zelf: het modelantwoord komt na je eerste poging.")
+            self.feedback.value = live_region(escape(self.t("common.try_first")))
             return
-        self.model.value = ('<div class="cursus-model" role="region" aria-label="Modelantwoord">'
-                            f"<strong>Modelantwoord</strong>{self.model_html()}</div>")
+        heading = escape(self.t("common.model_answer"))
+        self.model.value = (f'<div class="cursus-model" role="region" aria-label="{heading}">'
+                            f"<strong>{heading}</strong>{self.model_html()}</div>")
         self.save()
 
     # -- view ----------------------------------------------------------------
@@ -158,23 +172,23 @@ class ItemChoiceExercise(ExerciseWidget):
             return
         if self.checked:
             index = self.controls.index(change["owner"])
-            self.item_feedback[index].value = '<span class="cursus-saved">Aangepast: controleer opnieuw.</span>'
+            self.item_feedback[index].value = f'<span class="cursus-saved">{escape(self.t("items.changed"))}</span>'
         self.save()
 
     def _show_result(self, result: ItemsResult) -> None:
+        not_chosen, hint = escape(self.not_chosen()), self.hint()
         for index, (outcome, note) in enumerate(zip(result.items, self.item_feedback, strict=True)):
             if outcome.given is None:
-                note.value = f'<span class="cursus-saved">{escape(self.not_chosen)}</span>'
+                note.value = f'<span class="cursus-saved">{not_chosen}</span>'
                 continue
             if outcome.correct or self.attempts >= 2:  # hints build up: the explanation from the 2nd try
                 why = self.explanation_html(index)
             else:
-                why = (f"Je koos '{escape(self.answer_label(outcome.given))}'. Tip: {escape(self.hint)} "
-                       "Na je volgende poging zie je hier de uitleg.")
+                why = escape(self.t("items.tip", choice=self.answer_label(outcome.given), hint=hint))
             note.value = f"{self.mark(outcome.correct)}: {why}"
         self.feedback.value = live_region(
             f"<p>{self.mark(result.complete)}. {escape(result.summary)}</p>"
-            f"<p><strong>Volgende stap:</strong> {escape(result.next_step)}</p>"
+            f"<p><strong>{escape(self.t('common.next_step'))}</strong> {escape(result.next_step)}</p>"
         )
 
     def _update_buttons(self) -> None:

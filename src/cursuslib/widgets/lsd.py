@@ -6,13 +6,15 @@ from typing import Any
 
 import ipywidgets as w
 
+from ..content import Exercise
 from ..language import followup_feedback, summary_feedback
 from ..text import escape, inline_markdown
 from .base import ExerciseWidget, button, live_region, verdict
 
 
-def _block(title: str, ok: bool, messages: tuple[str, ...] | list[str]) -> str:
-    mark = verdict(ok)
+def _block(title: str, ok: bool, messages: tuple[str, ...] | list[str], exercise: Exercise | None = None) -> str:
+    """Return one feedback part: its title, the verdict label and the engine's (Dutch) messages."""
+    mark = verdict(ok, exercise)
     items = "".join(f"<li>{escape(m)}</li>" for m in messages)
     return f"<p><strong>{escape(title)}</strong>: {mark}</p><ul>{items}</ul>"
 
@@ -24,17 +26,17 @@ class LsdPractice(ExerciseWidget):
         """Create the customer text, two labelled text boxes, buttons and feedback."""
         data = self.exercise.data
         context = f"<p><em>{inline_markdown(data['context'])}</em></p>" if data.get("context") else ""
-        self.customer = w.HTML(f"{context}<p><strong>De klant zegt:</strong></p>"
+        self.customer = w.HTML(f"{context}<p><strong>{escape(self.t('lsd.customer_says'))}</strong></p>"
                                f'<blockquote class="cursus-answer">{inline_markdown(data["customer"])}</blockquote>')
         style = {"description_width": "8em"}
-        self.summary_box = w.Textarea(description="Samenvatting", rows=3, layout=w.Layout(width="100%"),
-                                      placeholder="Bijvoorbeeld: Als ik u goed begrijp, ... Klopt dat?", style=style)
-        self.question_box = w.Textarea(description="Doorvraag", rows=2, layout=w.Layout(width="100%"),
-                                       placeholder="Een open vraag over wat de klant zei", style=style)
+        self.summary_box = w.Textarea(description=self.t("lsd.summary"), rows=3, layout=w.Layout(width="100%"),
+                                      placeholder=self.t("lsd.summary_placeholder"), style=style)
+        self.question_box = w.Textarea(description=self.t("lsd.question"), rows=2, layout=w.Layout(width="100%"),
+                                       placeholder=self.t("lsd.question_placeholder"), style=style)
         for box in (self.summary_box, self.question_box):
             box.observe(lambda _: self.save(), names="value")
-        self.check_button = button("Controleer", style="primary")
-        self.model_button = button("Toon voorbeeld")
+        self.check_button = button(self.t("common.check"), style="primary")
+        self.model_button = button(self.t("common.show_example"))
         self.check_button.on_click(lambda _: self.check())
         self.model_button.on_click(lambda _: self.show_model())
         self.feedback = w.HTML(live_region(""))
@@ -48,7 +50,7 @@ class LsdPractice(ExerciseWidget):
         """Give feedback on the summary and on the follow-up question."""
         summary, question = self.summary_box.value, self.question_box.value
         if not summary.strip() and not question.strip():
-            self.feedback.value = live_region("Schrijf eerst een samenvatting en een doorvraag.")
+            self.feedback.value = live_region(escape(self.t("lsd.empty")))
             return
         self.attempted = True
         self.checked_texts = (summary, question)
@@ -60,22 +62,24 @@ class LsdPractice(ExerciseWidget):
         customer = self.exercise.data["customer"]
         s = summary_feedback(customer, summary)
         q = followup_feedback(customer, question)
-        return _block("Samenvatting", s.ok, s.messages) + _block("Doorvraag", q.ok, q.messages)
+        return (_block(self.t("lsd.summary"), s.ok, s.messages, self.exercise)
+                + _block(self.t("lsd.question"), q.ok, q.messages, self.exercise))
 
     def show_model(self) -> None:
         """Show the example summary and question (only after an attempt)."""
         if not self.attempted:
-            self.feedback.value = live_region("Probeer het eerst zelf: het voorbeeld komt na je eerste poging.")
+            self.feedback.value = live_region(escape(self.t("lsd.try_first")))
             return
         data = self.exercise.data
         parts = []
         if data.get("model_summary"):
-            parts.append(f"<p><strong>Samenvatting:</strong> {inline_markdown(data['model_summary'])}</p>")
+            parts.append(f"<p><strong>{escape(self.t('lsd.summary'))}:</strong> {inline_markdown(data['model_summary'])}</p>")
         if data.get("model_question"):
-            parts.append(f"<p><strong>Doorvraag:</strong> {inline_markdown(data['model_question'])}</p>")
-        self.model.value = ('<div class="cursus-model" role="region" aria-label="Voorbeeld"><strong>Voorbeeld</strong>'
-                            + "".join(parts) + "<p>Vergelijk: gebruik je de woorden van de klant, check je of het "
-                            "klopt, en vraag je open door?</p></div>")
+            parts.append(f"<p><strong>{escape(self.t('lsd.question'))}:</strong> "
+                         f"{inline_markdown(data['model_question'])}</p>")
+        example = escape(self.t("common.example"))
+        self.model.value = (f'<div class="cursus-model" role="region" aria-label="{example}"><strong>{example}</strong>'
+                            + "".join(parts) + f"<p>{escape(self.t('lsd.compare'))}</p></div>")
         self.save()
 
     def _update_buttons(self) -> None:

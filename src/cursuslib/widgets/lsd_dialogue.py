@@ -11,8 +11,6 @@ from ..text import escape, inline_markdown
 from .base import ExerciseWidget, button, live_region
 from .lsd import _block
 
-NOT_YET = "Hmm, dat is het nog niet helemaal. Kunt u het nog eens samenvatten?"
-
 
 class LsdDialogue(ExerciseWidget):
     """The customer tells more each turn; the student summarises and asks on until the need is clear."""
@@ -24,15 +22,16 @@ class LsdDialogue(ExerciseWidget):
         self.context = self.html(f"<p><em>{inline_markdown(data['context'])}</em></p>" if data.get("context") else "")
         self.transcript = self.html("")
         style = {"description_width": "8em"}
-        self.summary_box = w.Textarea(description="Samenvatting", rows=2, layout=w.Layout(width="100%"), style=style,
-                                      placeholder="Hoor ik u zeggen dat ...? Klopt dat?")
-        self.question_box = w.Textarea(description="Doorvraag", rows=2, layout=w.Layout(width="100%"), style=style,
-                                       placeholder="Een open vraag over wat de klant net zei")
+        # The labels are the same as in the one-turn LSD practice (section lsd).
+        self.summary_box = w.Textarea(description=self.t("lsd.summary"), rows=2, layout=w.Layout(width="100%"),
+                                      style=style, placeholder=self.t("lsd_dialogue.summary_placeholder"))
+        self.question_box = w.Textarea(description=self.t("lsd.question"), rows=2, layout=w.Layout(width="100%"),
+                                       style=style, placeholder=self.t("lsd_dialogue.question_placeholder"))
         for box in (self.summary_box, self.question_box):
             box.observe(lambda _: self.save(), names="value")
-        self.check_button = button("Controleer", style="primary")
-        self.next_button = button("Verstuur naar de klant", tooltip="Ga naar de volgende beurt van de klant")
-        self.restart_button = button("Opnieuw beginnen")
+        self.check_button = button(self.t("common.check"), style="primary")
+        self.next_button = button(self.t("lsd_dialogue.send"), tooltip=self.t("lsd_dialogue.send_tooltip"))
+        self.restart_button = button(self.t("common.restart"))
         self.check_button.on_click(lambda _: self.check())
         self.next_button.on_click(lambda _: self.send())
         self.restart_button.on_click(lambda _: self.restart())
@@ -52,7 +51,7 @@ class LsdDialogue(ExerciseWidget):
         """Give feedback on the summary and the follow-up for the current turn."""
         summary, question = self.summary_box.value, self.question_box.value
         if not summary.strip():
-            self.feedback.value = live_region("Schrijf eerst een samenvatting van wat de klant zei.")
+            self.feedback.value = live_region(escape(self.t("lsd_dialogue.empty")))
             return
         self.attempted = True
         self.checked = (summary, question)
@@ -88,7 +87,7 @@ class LsdDialogue(ExerciseWidget):
         """Start the conversation again from the first turn."""
         self.turn, self.exchanges, self.finished, self.checked = 0, [], False, None
         self.summary_box.value = self.question_box.value = ""
-        self.feedback.value = live_region("Het gesprek begint opnieuw.")
+        self.feedback.value = live_region(escape(self.t("lsd_dialogue.restarted")))
         self._render()
         self.save()
 
@@ -99,44 +98,49 @@ class LsdDialogue(ExerciseWidget):
     def _feedback_html(self, summary: str, question: str) -> str:
         customer = self._all_customer_text()
         s = summary_feedback(customer, summary)
-        html = _block("Samenvatting", s.ok, s.messages)
+        html = _block(self.t("lsd.summary"), s.ok, s.messages, self.exercise)
         if question.strip():
             q = followup_feedback(customer, question)
-            html += _block("Doorvraag", q.ok, q.messages)
+            html += _block(self.t("lsd.question"), q.ok, q.messages, self.exercise)
         elif self.turn < len(self.turns) - 1:
-            html += "<p>Tip: stel ook een doorvraag, dan vertelt de klant meer.</p>"
-        return html + "<p><small>Automatische feedback is een signaal, geen oordeel.</small></p>"
+            html += f"<p>{escape(self.t('lsd_dialogue.tip_ask_on'))}</p>"
+        return html + f"<p><small>{escape(self.t('lsd_dialogue.automatic'))}</small></p>"
 
     def _after_send_html(self, last: bool, summary_ok: bool) -> str:
         if self.finished:
-            return (f"<p>{self.mark(True)}: de klant herkent zich in je samenvatting. Je hebt doorgevraagd tot de behoefte "
-                    "duidelijk was.</p><p><strong>Volgende stap:</strong> vergelijk je laatste samenvatting met de "
-                    "behoefte hierboven: wat had je nog preciezer kunnen zeggen?</p>")
+            return (f"<p>{self.mark(True)}: {escape(self.t('lsd_dialogue.finished'))}</p>"
+                    f"<p><strong>{escape(self.t('common.next_step'))}</strong> "
+                    f"{escape(self.t('lsd_dialogue.next_step_finished'))}</p>")
         if last:
-            return (f"<p>{self.mark(False)}: de klant herkent zich nog niet helemaal. Gebruik de woorden van de klant en check "
-                    "of het klopt.</p>")
-        return "<p>De klant vertelt verder. Luister naar wat er nu nieuw is, ook naar wat er niet gezegd wordt.</p>"
+            return f"<p>{self.mark(False)}: {escape(self.t('lsd_dialogue.not_recognised'))}</p>"
+        return f"<p>{escape(self.t('lsd_dialogue.customer_goes_on'))}</p>"
 
     def _render(self) -> None:
+        customer = f"<strong>{escape(self.t('lsd_dialogue.customer'))}</strong>"
+        not_yet = escape(self.t("lsd_dialogue.customer_not_yet"))
         lines = []
         for index, exchange in enumerate(self.exchanges):
             turn = min(index, len(self.turns) - 1)
-            lines.append(f"<p><strong>Klant:</strong> {inline_markdown(self.turns[turn])}</p>")
-            lines.append(f'<p><strong>Jij:</strong> <span class="cursus-answer">{escape(exchange["summary"])}'
+            lines.append(f"<p>{customer} {inline_markdown(self.turns[turn])}</p>")
+            lines.append(f'<p><strong>{escape(self.t("lsd_dialogue.you"))}</strong> '
+                         f'<span class="cursus-answer">{escape(exchange["summary"])}'
                          + (f" {escape(exchange['question'])}" if exchange["question"].strip() else "") + "</span></p>")
             if index < len(self.exchanges) - 1 and turn == len(self.turns) - 1:
-                lines.append(f"<p><strong>Klant:</strong> {escape(NOT_YET)}</p>")
+                lines.append(f"<p>{customer} {not_yet}</p>")
         if self.finished:
-            lines.append(f"<p><strong>Klant:</strong> {inline_markdown(self.exercise.data['confirmation'])}</p>")
-            lines.append(f'<div class="cursus-model" role="region" aria-label="Behoefte"><strong>De onderliggende '
-                         f"behoefte</strong><p>{inline_markdown(self.exercise.data['need'])}</p></div>")
+            need = escape(self.t("lsd_dialogue.need_label"))
+            lines.append(f"<p>{customer} {inline_markdown(self.exercise.data['confirmation'])}</p>")
+            lines.append(f'<div class="cursus-model" role="region" aria-label="{need}">'
+                         f"<strong>{escape(self.t('lsd_dialogue.need_heading'))}</strong>"
+                         f"<p>{inline_markdown(self.exercise.data['need'])}</p></div>")
         else:
             if self.exchanges and self.turn == len(self.turns) - 1 and len(self.exchanges) >= len(self.turns):
-                lines.append(f"<p><strong>Klant:</strong> {escape(NOT_YET)}</p>")
+                lines.append(f"<p>{customer} {not_yet}</p>")
             else:
-                lines.append(f"<p><strong>Klant:</strong> {inline_markdown(self.turns[self.turn])}</p>")
-        self.transcript.value = (f'<div aria-label="Gesprek"><p><em>Beurt {min(self.turn + 1, len(self.turns))} van '
-                                 f"{len(self.turns)}</em></p>{''.join(lines)}</div>")
+                lines.append(f"<p>{customer} {inline_markdown(self.turns[self.turn])}</p>")
+        turn_of = escape(self.t("lsd_dialogue.turn_of", turn=min(self.turn + 1, len(self.turns)), total=len(self.turns)))
+        self.transcript.value = (f'<div aria-label="{escape(self.t("lsd_dialogue.conversation"))}">'
+                                 f"<p><em>{turn_of}</em></p>{''.join(lines)}</div>")
         self.inputs.layout.display = "none" if self.finished else None
 
     # -- saving --------------------------------------------------------------

@@ -19,14 +19,26 @@ class MatchingExercise(ItemChoiceExercise):
     """Match situations to choices; feedback per situation after checking."""
 
     nothing = NOTHING
-    retry_label = "Opnieuw"
-    retry_done = "Alles is gewist. Koppel de situaties opnieuw."
-    not_chosen = "Nog niet gekoppeld."
-    hint = "lees de situatie nog eens. Welk woord of welke handeling geeft de doorslag?"
+
+    def retry_label(self) -> str:
+        """'Opnieuw': matching is short enough to simply try again."""
+        return self.t("common.retry")
+
+    def retry_done(self) -> str:
+        """What the feedback area says after clearing."""
+        return self.t("matching.cleared")
+
+    def not_chosen(self) -> str:
+        """The note under a situation that is not matched yet."""
+        return self.t("matching.not_matched")
+
+    def hint(self) -> str:
+        """The tip under a wrong choice before the explanation is shown."""
+        return self.t("matching.hint")
 
     def build(self) -> None:
         """Create the rows (see :class:`ItemChoiceExercise`); drop-downs share one layout and style."""
-        self._options = [("(kies)", NOTHING), *((c.label, c.key) for c in choices(self.exercise))]
+        self._options = [(self.t("matching.choose"), NOTHING), *((c.label, c.key) for c in choices(self.exercise))]
         self._drop_layout, self._drop_style = w.Layout(width="auto"), DescriptionStyle(description_width="initial")
         super().build()
         self.dropdowns: list[w.Dropdown] = self.controls  # type: ignore[assignment]
@@ -37,11 +49,13 @@ class MatchingExercise(ItemChoiceExercise):
 
     def item_html(self, index: int) -> str:
         """The numbered situation."""
-        return f"<p><strong>Situatie {index + 1}.</strong> {inline_markdown(items(self.exercise)[index].situation)}</p>"
+        heading = escape(self.t("matching.situation_heading", number=index + 1))
+        return f"<p><strong>{heading}</strong> {inline_markdown(items(self.exercise)[index].situation)}</p>"
 
     def make_control(self, index: int) -> w.Dropdown:
         """A drop-down labelled 'Situatie N'."""
-        return w.Dropdown(options=self._options, value=NOTHING, description=f"Situatie {index + 1}",
+        return w.Dropdown(options=self._options, value=NOTHING,
+                          description=self.t("matching.situation_label", number=index + 1),
                           layout=self._drop_layout, style=self._drop_style)
 
     def evaluate(self) -> MatchingResult:

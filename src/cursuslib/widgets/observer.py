@@ -17,20 +17,22 @@ class ObserverChecklist(ExerciseWidget):
     def build(self) -> None:
         """Create the person field, a counter with +1 / -1 per behaviour, and round controls."""
         self.rounds: list[dict[str, Any]] = []
-        self.person = w.Text(description="Wie observeer je?", placeholder="Bijvoorbeeld: developer 1",
+        self.person = w.Text(description=self.t("observer.person"), placeholder=self.t("observer.person_placeholder"),
                              style={"description_width": "10em"}, layout=w.Layout(width="30em"))
         self.person.observe(lambda _: self.save(), names="value")
         self.counts = {b.key: 0 for b in behaviours(self.exercise)}
         self.count_labels: dict[str, w.HTML] = {}
         rows: list[w.Widget] = []
         for b in behaviours(self.exercise):
-            plus, minus = button(f"+1 {b.name}"), button("−1", tooltip=f"Eén minder: {b.name}")
+            plus = button(self.t("observer.plus", behaviour=b.name))
+            minus = button(self.t("observer.minus"), tooltip=self.t("observer.minus_tooltip", behaviour=b.name))
             plus.on_click(lambda _, k=b.key: self.tally(k, +1))
             minus.on_click(lambda _, k=b.key: self.tally(k, -1))
             label = self.html("")
             self.count_labels[b.key] = label
             rows.append(w.HBox([plus, minus, label], layout=w.Layout(align_items="center")))
-        self.next_button = button("Ronde afsluiten", style="primary", tooltip="Bewaar deze ronde en begin een nieuwe")
+        self.next_button = button(self.t("observer.close_round"), style="primary",
+                                  tooltip=self.t("observer.close_round_tooltip"))
         self.next_button.on_click(lambda _: self.close_round())
         self.status = self.html(live_region(""))
         self.summary = self.html("")
@@ -42,24 +44,25 @@ class ObserverChecklist(ExerciseWidget):
         """Add (or take back) one observation of behaviour ``key``."""
         self.counts[key] = max(0, self.counts[key] + step)
         name = next(b.name for b in behaviours(self.exercise) if b.key == key)
-        self.status.value = live_region(f"{escape(name)}: {self.counts[key]}")
+        self.status.value = live_region(escape(self.t("observer.count", behaviour=name, count=self.counts[key])))
         self.attempted = True
         self._render()
         self.save()
 
     def close_round(self) -> None:
         """Store the current tallies as a finished round and start a new one."""
-        label = self.person.value.strip() or f"Ronde {len(self.rounds) + 1}"
+        label = self.person.value.strip() or self.t("observer.round", number=len(self.rounds) + 1)
         self.rounds = [*self.rounds, {"person": label, "counts": dict(self.counts)}]
         self.counts = dict.fromkeys(self.counts, 0)
-        self.status.value = live_region(f"Ronde van '{escape(label)}' bewaard. De tellers staan weer op 0.")
+        self.status.value = live_region(escape(self.t("observer.round_saved", person=label)))
         self._render()
         self.save()
 
     def _render(self) -> None:
         for b in behaviours(self.exercise):
             self.count_labels[b.key].value = f"<strong>{self.counts[b.key]}</strong>"
-        done = self.rounds + ([{"person": "nu bezig", "counts": self.counts}] if any(self.counts.values()) else [])
+        current = {"person": self.t("observer.current_round"), "counts": self.counts}
+        done = self.rounds + ([current] if any(self.counts.values()) else [])
         if not done:
             self.summary.value = ""
             return
@@ -70,9 +73,11 @@ class ObserverChecklist(ExerciseWidget):
             + "".join(f"<td>{int(r['counts'].get(b.key, 0))}</td>" for b in behaviours(self.exercise)) + "</tr>"
             for r in done)
         share = ("" if result.open_share is None
-                 else f"<p>Aandeel open vragen: {round(result.open_share * 100)}%.</p>")
-        strengths = (f"<p>Wat goed ging: {escape(', '.join(result.strengths))}.</p>" if result.strengths else "")
-        self.summary.value = (f'<table class="cursus-table"><caption>Samenvatting</caption><thead><tr><th>Wie</th>{head}'
+                 else f"<p>{escape(self.t('observer.open_share', percent=round(result.open_share * 100)))}</p>")
+        strengths = (f"<p>{escape(self.t('observer.strengths', strengths=', '.join(result.strengths)))}</p>"
+                     if result.strengths else "")
+        self.summary.value = (f'<table class="cursus-table"><caption>{escape(self.t("observer.caption"))}</caption>'
+                              f'<thead><tr><th>{escape(self.t("observer.who"))}</th>{head}'
                               f"</tr></thead><tbody>{body}</tbody></table>{share}{strengths}"
                               f"<p><strong>{escape(result.tip)}</strong></p>")
 

@@ -15,7 +15,7 @@ from .base import ExerciseWidget, button, live_region
 class OrderingExercise(ExerciseWidget):
     """Put the steps in the right order; feedback per position after checking."""
 
-    attempts = Int(0, help="How many times the student clicked 'Controleer'").tag(sync=False)
+    attempts = Int(0, help="How many times the student clicked the check button").tag(sync=False)
 
     def build(self) -> None:
         """Create one row per position with its step text and 'Omhoog' / 'Omlaag' buttons."""
@@ -25,10 +25,11 @@ class OrderingExercise(ExerciseWidget):
         self.up: list[w.Button] = []
         self.down: list[w.Button] = []
         rows: list[w.Widget] = []
+        up_label, down_label = self.t("ordering.up"), self.t("ordering.down")
         for position in range(len(self.order)):
             text = self.html("")
-            up = button("▲ Omhoog")
-            down = button("▼ Omlaag")
+            up = button(up_label)
+            down = button(down_label)
             up.on_click(lambda _, p=position: self.move(p, -1))
             down.on_click(lambda _, p=position: self.move(p, +1))
             note = self.html("")
@@ -38,8 +39,8 @@ class OrderingExercise(ExerciseWidget):
             self.down.append(down)
             rows.append(w.HBox([up, down, text], layout=w.Layout(align_items="center")))
             rows.append(note)
-        self.check_button = button("Controleer", style="primary")
-        self.model_button = button("Toon modelantwoord")
+        self.check_button = button(self.t("common.check"), style="primary")
+        self.model_button = button(self.t("common.show_model"))
         self.check_button.on_click(lambda _: self.check())
         self.model_button.on_click(lambda _: self.show_model())
         self.feedback = self.html(live_region(""))
@@ -54,9 +55,9 @@ class OrderingExercise(ExerciseWidget):
         for note in self.notes:
             note.value = ""
         self._render()
-        self.feedback.value = live_region(
-            f"'{escape(items(self.exercise)[self.order[max(0, min(len(self.order) - 1, position + step))]].text)}' "
-            f"staat nu op plek {max(1, min(len(self.order), position + step + 1))}.")
+        target = max(0, min(len(self.order) - 1, position + step))
+        moved = items(self.exercise)[self.order[target]].text
+        self.feedback.value = live_region(escape(self.t("ordering.moved", step=moved, position=target + 1)))
         self.save()
 
     def check(self) -> None:
@@ -69,12 +70,13 @@ class OrderingExercise(ExerciseWidget):
     def show_model(self) -> None:
         """Show the right order with why each step stands there (only after an attempt)."""
         if not self.attempted:
-            self.feedback.value = live_region("Probeer het eerst zelf: het modelantwoord komt na je eerste poging.")
+            self.feedback.value = live_region(escape(self.t("common.try_first")))
             return
         rows = "".join(f"<li><strong>{inline_markdown(i.text)}</strong><br><em>{inline_markdown(i.explanation)}</em></li>"
                        for i in items(self.exercise))
-        self.model.value = (f'<div class="cursus-model" role="region" aria-label="Modelantwoord">'
-                            f"<strong>Modelantwoord</strong><ol>{rows}</ol></div>")
+        heading = escape(self.t("common.model_answer"))
+        self.model.value = (f'<div class="cursus-model" role="region" aria-label="{heading}">'
+                            f"<strong>{heading}</strong><ol>{rows}</ol></div>")
         self.save()
 
     def _show_result(self) -> None:
@@ -85,10 +87,11 @@ class OrderingExercise(ExerciseWidget):
                 self.notes[position].value = f"{self.mark(True)}: {inline_markdown(steps[index].explanation)}"
             else:
                 hint = (inline_markdown(steps[index].explanation) if self.attempts >= 2
-                        else "Deze stap hoort ergens anders. Na je volgende poging zie je hier de uitleg.")
+                        else escape(self.t("ordering.elsewhere")))
                 self.notes[position].value = f"{self.mark(False)}: {hint}"
         self.feedback.value = live_region(f"<p>{self.mark(result.complete)}. {escape(result.summary)}</p>"
-                                          f"<p><strong>Volgende stap:</strong> {escape(result.next_step)}</p>")
+                                          f"<p><strong>{escape(self.t('common.next_step'))}</strong> "
+                                          f"{escape(result.next_step)}</p>")
         self.model_button.layout.display = None
 
     def _render(self) -> None:
@@ -98,8 +101,8 @@ class OrderingExercise(ExerciseWidget):
             self.texts[position].value = f"<strong>{position + 1}.</strong> {inline_markdown(steps[index].text)}"
             self.up[position].disabled = position == 0
             self.down[position].disabled = position == last
-            self.up[position].tooltip = f"Zet '{steps[index].text}' een plek hoger"
-            self.down[position].tooltip = f"Zet '{steps[index].text}' een plek lager"
+            self.up[position].tooltip = self.t("ordering.up_tooltip", step=steps[index].text)
+            self.down[position].tooltip = self.t("ordering.down_tooltip", step=steps[index].text)
         self.model_button.layout.display = None if self.attempted else "none"
 
     def state(self) -> dict[str, Any]:

@@ -18,12 +18,13 @@ class PlannerExercise(ExerciseWidget):
     def build(self) -> None:
         """Create the start time, one minutes field per part, and the programme table."""
         style = DescriptionStyle(description_width="14em")
-        self.start = w.Text(value=self.exercise.data["start"], description="Starttijd (uu:mm)",
+        self.start = w.Text(value=self.exercise.data["start"], description=self.t("planner.start_time"),
                             continuous_update=False, style={"description_width": "14em"})
         self.start.observe(self._on_change, names="value")
         self.minutes: dict[str, w.BoundedIntText] = {}
         for part in parts(self.exercise):
-            box = w.BoundedIntText(value=part.default, min=0, max=600, step=5, description=f"{part.name} (minuten)",
+            box = w.BoundedIntText(value=part.default, min=0, max=600, step=5,
+                                   description=self.t("planner.minutes_field", part=part.name),
                                    style=style, layout=w.Layout(width="24em"))
             box.observe(self._on_change, names="value")
             self.minutes[part.key] = box
@@ -42,20 +43,27 @@ class PlannerExercise(ExerciseWidget):
         if result.error:
             self.programme.value = live_region(f"<p>{self.mark(False)}: {escape(result.error)}</p>")
             return
-        rows = "".join(f"<tr><td>{clock(r.start)}–{clock(r.end)} uur</td><td>{escape(r.part.name)}</td>"
-                       f"<td>{r.minutes} min.</td></tr>" for r in result.rows)
-        rows += f"<tr><td>{clock(result.end)} uur</td><td>Einde</td><td></td></tr>"
-        table = ('<table class="cursus-table"><caption>Jouw programma</caption><thead><tr><th scope="col">Tijd</th>'
-                 f'<th scope="col">Onderdeel</th><th scope="col">Duur</th></tr></thead><tbody>{rows}</tbody></table>')
+        rows = "".join(
+            f"<tr><td>{escape(self.t('planner.row_time', start=clock(r.start), end=clock(r.end)))}</td>"
+            f"<td>{escape(r.part.name)}</td><td>{escape(self.t('planner.row_minutes', minutes=r.minutes))}</td></tr>"
+            for r in result.rows)
+        rows += (f"<tr><td>{escape(self.t('planner.end_time', time=clock(result.end)))}</td>"
+                 f"<td>{escape(self.t('planner.end'))}</td><td></td></tr>")
+        heads = "".join(f'<th scope="col">{escape(head)}</th>' for head in
+                        (self.t("planner.col_time"), self.t("planner.col_part"), self.t("planner.col_length")))
+        table = (f'<table class="cursus-table"><caption>{escape(self.t("planner.caption"))}</caption>'
+                 f"<thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>")
+        next_step = f"<strong>{escape(self.t('common.next_step'))}</strong>"
+        count = len(result.violations)
         if result.violations:
             items = "".join(f"<li>{escape(v)}</li>" for v in result.violations)
-            verdict = (f"<p>{self.mark(False)}: {len(result.violations)} onderde{'el past' if len(result.violations) == 1 else 'len passen'}"
-                       f" nog niet bij de spelregels.</p><ul>{items}</ul>"
-                       "<p><strong>Volgende stap:</strong> pas de minuten aan tot hier geen punten meer staan.</p>")
+            broken = (self.t("planner.violations_one", count=count) if count == 1
+                      else self.t("planner.violations_many", count=count))
+            verdict = (f"<p>{self.mark(False)}: {escape(broken)}</p><ul>{items}</ul>"
+                       f"<p>{next_step} {escape(self.t('planner.next_fix'))}</p>")
         else:
-            verdict = (f"<p>{self.mark(True)}: dit programma past bij de spelregels van de KlantenKamer.</p>"
-                       "<p><strong>Volgende stap:</strong> bedenk wie er in ronde 1 aan het woord is en wat de "
-                       "medewerkers dan doen.</p>")
+            verdict = (f"<p>{self.mark(True)}: {escape(self.t('planner.fits'))}</p>"
+                       f"<p>{next_step} {escape(self.t('planner.next_plan'))}</p>")
         self.programme.value = live_region(table + verdict)
 
     def state(self) -> dict[str, Any]:

@@ -12,33 +12,44 @@ import ipywidgets as w
 
 from ..content import ContentError, load_course
 from ..export import portfolio_html, portfolio_markdown
+from ..messages import fill, text
 from ..store import AnswerStore, StoreError, get_store
 from ..text import escape
 from .base import CSS, button, live_region
 
-#: Per format: file name, MIME type and the Dutch name of the format.
+#: Per format: file name, MIME type and the name of the format (the same in every language).
 FORMATS: dict[str, tuple[str, str, str]] = {
     "html": ("portfolio.html", "text/html", "HTML"),
     "markdown": ("portfolio.md", "text/markdown", "Markdown"),
 }
 
-INTRO = (
-    "<h3>Je portfolio</h3>"
-    "<p>Maak een overzicht van alles wat je in deze cursus schreef en koos, per les, met de feedback die je kreeg. "
-    "Het bestand komt in de map met je antwoorden en je kunt het meteen downloaden.</p>"
-    "<ul><li><strong>HTML</strong>: open het bestand in je browser en kies <em>Afdrukken</em> (Ctrl+P, op een Mac "
-    "Cmd+P) en dan <em>Opslaan als PDF</em>. Zo lever je je portfolio in als PDF.</li>"
-    "<li><strong>Markdown</strong>: platte tekst die je kunt bewerken of in een ander document plakken.</li></ul>"
-)
+
+def _html(template: str, **html_values: str) -> str:
+    """Return a catalogue text as HTML: the text escaped, then the values (already HTML) filled in."""
+    return fill(escape(template), html_values)
 
 
-def _write(path: Path, text: str) -> None:
-    """Write ``text`` atomically, so an old portfolio is replaced whole or not at all."""
+def _menu_items() -> dict[str, str]:
+    """The browser's menu items the student clicks, as HTML."""
+    return {"print": f"<em>{escape(text('portfolio.menu_print'))}</em>",
+            "save_pdf": f"<em>{escape(text('portfolio.menu_save_pdf'))}</em>"}
+
+
+def intro_html() -> str:
+    """The heading and the explanation of the two formats, in the active language."""
+    return (f"<h3>{escape(text('portfolio.title'))}</h3>"
+            f"<p>{escape(text('portfolio.intro'))}</p>"
+            f"<ul><li><strong>HTML</strong>: {_html(text('portfolio.intro_html'), **_menu_items())}</li>"
+            f"<li><strong>Markdown</strong>: {escape(text('portfolio.intro_markdown'))}</li></ul>")
+
+
+def _write(path: Path, content: str) -> None:
+    """Write ``content`` atomically, so an old portfolio is replaced whole or not at all."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(prefix=".portfolio-", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            handle.write(content)
         os.replace(tmp_name, path)
     except BaseException:
         with contextlib.suppress(OSError):
@@ -50,7 +61,7 @@ def download_link(name: str, mime: str, data: bytes) -> str:
     """Return an ``<a download>`` link that carries ``data`` in a data: URI."""
     encoded = base64.b64encode(data).decode("ascii")
     return (f'<a download="{escape(name)}" href="data:{mime};charset=utf-8;base64,{encoded}">'
-            f"Download {escape(name)}</a>")
+            f"{escape(text('portfolio.download', file=name))}</a>")
 
 
 class PortfolioPanel(w.VBox):
@@ -61,13 +72,13 @@ class PortfolioPanel(w.VBox):
         self.store = store or get_store()
         self.add_class("cursus-exercise")
         self.add_class("cursus-portfolio")
-        self.intro = w.HTML(CSS + INTRO)
-        self.student_name = w.Text(value=student, description="Je naam",
-                                   placeholder="Komt bovenaan je portfolio (mag leeg)",
+        self.intro = w.HTML(CSS + intro_html())
+        self.student_name = w.Text(value=student, description=text("portfolio.name"),
+                                   placeholder=text("portfolio.name_placeholder"),
                                    style={"description_width": "6em"}, layout=w.Layout(width="32em", max_width="100%"))
-        self.html_button = button("Maak portfolio (HTML)", style="primary",
-                                  tooltip="Maak portfolio.html om af te drukken of als PDF te bewaren")
-        self.markdown_button = button("Maak portfolio (Markdown)", tooltip="Maak portfolio.md met platte tekst")
+        self.html_button = button(text("portfolio.make_html"), style="primary",
+                                  tooltip=text("portfolio.make_html_tooltip"))
+        self.markdown_button = button(text("portfolio.make_markdown"), tooltip=text("portfolio.make_markdown_tooltip"))
         self.html_button.on_click(lambda _: self.make("html"))
         self.markdown_button.on_click(lambda _: self.make("markdown"))
         self.result = w.HTML(live_region(""))
@@ -80,21 +91,21 @@ class PortfolioPanel(w.VBox):
         file_name, mime, label = FORMATS[kind]
         render = portfolio_html if kind == "html" else portfolio_markdown
         try:
-            text = render(self.store.load(), lessons=load_course(), student=self.student_name.value)
+            document = render(self.store.load(), lessons=load_course(), student=self.student_name.value)
             path = self.store.folder / file_name
-            _write(path, text)
+            _write(path, document)
         except (StoreError, ContentError) as exc:
             self._problem(str(exc))
             return None
         except OSError as exc:
-            self._problem(f"Het portfolio kon niet worden bewaard in de map {self.store.folder} "
-                          f"({exc.strerror or exc}). Controleer of die map bestaat en of je erin mag schrijven.")
+            self._problem(text("portfolio.not_saved", folder=str(self.store.folder), reason=exc.strerror or str(exc)))
             return None
-        how = ("Open het in je browser en kies <em>Afdrukken</em> en dan <em>Opslaan als PDF</em>."
-               if kind == "html" else "Open het in een teksteditor of plak het in een ander document.")
-        self.result.value = live_region(
-            f"<p>Je portfolio ({label}) is klaar: {download_link(file_name, mime, text.encode('utf-8'))}</p>"
-            f"<p>Het staat ook in de map met je antwoorden: <code>{escape(str(path))}</code>. {how}</p>")
+        how = (_html(text("portfolio.how_html"), **_menu_items()) if kind == "html"
+               else escape(text("portfolio.how_markdown")))
+        ready = _html(text("portfolio.ready"), format=escape(label),
+                      link=download_link(file_name, mime, document.encode("utf-8")))
+        where = _html(text("portfolio.saved_in"), path=f"<code>{escape(str(path))}</code>")
+        self.result.value = live_region(f"<p>{ready}</p><p>{where} {how}</p>")
         return path
 
     def _problem(self, message: str) -> None:

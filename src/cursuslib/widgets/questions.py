@@ -7,31 +7,41 @@ from typing import Any
 import ipywidgets as w
 from traitlets import Int
 
-from ..content import QUESTION_KINDS
+from ..content import QUESTION_KINDS, Exercise
 from ..language import question_kind
+from ..messages import fill, text
 from ..text import escape, highlight, inline_markdown
 from .base import ExerciseWidget, button, live_region, verdict
 
-#: Engine kinds to the Dutch words used in exercise files and on screen.
-KIND_WORDS = {"open": "open", "closed": "gesloten"}
 MAX_HISTORY = 20
 
 
-def question_feedback_html(text: str) -> str:
+def kind_choices(exercise: Exercise | None = None) -> list[tuple[str, str]]:
+    """Return the drill's choices as (label, kind used in exercise files), labels from the catalogue."""
+    labels = {"open": text("questions.choice_open", exercise), "gesloten": text("questions.choice_closed", exercise)}
+    return [(labels[kind], kind) for kind in QUESTION_KINDS]
+
+
+def question_feedback_html(question: str, exercise: Exercise | None = None) -> str:
     """Return the feedback on one question: kind in words, the deciding words marked, and a next step."""
-    result = question_kind(text)
-    word = KIND_WORDS[result.kind]
-    mark = verdict(result.kind == "open")
+    result = question_kind(question)
+    is_open = result.kind == "open"
+    # The sentence comes from the catalogue as plain text; only the kind words are put in bold.
+    if is_open:
+        sentence, kind = text("questions.verdict_open", exercise), text("questions.open_question", exercise)
+    else:
+        sentence, kind = text("questions.verdict_closed", exercise), text("questions.closed_question", exercise)
+    next_step = escape(text("common.next_step", exercise))
     parts = [
-        f"<p>{mark}: dit is een <strong>{word} vraag</strong>.</p>",
-        f"<p>Jouw vraag: <q>{highlight(text, getattr(result, 'spans', ()))}</q></p>",
+        f"<p>{verdict(is_open, exercise)}: {fill(escape(sentence), {'question': f'<strong>{escape(kind)}</strong>'})}</p>",
+        f"<p>{escape(text('questions.answer_label', exercise))}: "
+        f"<q>{highlight(question, getattr(result, 'spans', ()))}</q></p>",
         f"<p>{escape(result.explanation)}</p>",
     ]
     if result.suggestion:
-        parts.append(f"<p><strong>Volgende stap:</strong> {escape(result.suggestion)}</p>")
-    elif result.kind == "open":
-        parts.append("<p><strong>Volgende stap:</strong> bedenk nu een doorvraag op het antwoord dat de klant "
-                     "zou kunnen geven.</p>")
+        parts.append(f"<p><strong>{next_step}</strong> {escape(result.suggestion)}</p>")
+    elif is_open:
+        parts.append(f"<p><strong>{next_step}</strong> {escape(text('questions.next_step_open', exercise))}</p>")
     return "".join(parts)
 
 
@@ -42,12 +52,14 @@ class QuestionPractice(ExerciseWidget):
 
     def build(self) -> None:
         """Create the situation, the input box, the buttons and the feedback area."""
-        self.situation = w.HTML(f"<p><strong>Situatie:</strong> {inline_markdown(self.exercise.data['situation'])}</p>")
-        self.answer = w.Textarea(description="Jouw vraag", placeholder="Typ hier je vraag aan de klant",
+        self.situation = w.HTML(f"<p><strong>{escape(self.t('questions.situation'))}</strong> "
+                                f"{inline_markdown(self.exercise.data['situation'])}</p>")
+        self.answer = w.Textarea(description=self.t("questions.answer_label"),
+                                 placeholder=self.t("questions.answer_placeholder"),
                                  rows=2, layout=w.Layout(width="100%"), style={"description_width": "6.5em"})
         self.answer.observe(lambda _: self.save(), names="value")
-        self.check_button = button("Controleer", style="primary")
-        self.model_button = button("Toon voorbeeld")
+        self.check_button = button(self.t("common.check"), style="primary")
+        self.model_button = button(self.t("common.show_example"))
         self.check_button.on_click(lambda _: self.check())
         self.model_button.on_click(lambda _: self.show_model())
         self.feedback = w.HTML(live_region(""))
@@ -59,26 +71,26 @@ class QuestionPractice(ExerciseWidget):
 
     def check(self) -> None:
         """Classify the question and show why."""
-        text = self.answer.value
-        if not text.strip():
-            self.feedback.value = live_region("Typ eerst een vraag en klik dan op 'Controleer'.")
+        question = self.answer.value
+        if not question.strip():
+            self.feedback.value = live_region(escape(self.t("questions.empty", check=self.t("common.check"))))
             return
         self.attempts += 1
         self.attempted = True
-        self.history = [*self.history, {"text": text, "kind": question_kind(text).kind}][-MAX_HISTORY:]
-        self.feedback.value = live_region(question_feedback_html(text))
+        self.history = [*self.history, {"text": question, "kind": question_kind(question).kind}][-MAX_HISTORY:]
+        self.feedback.value = live_region(question_feedback_html(question, self.exercise))
         self._update_buttons()
         self.save()
 
     def show_model(self) -> None:
         """Show the example question (only after an attempt)."""
         if not self.attempted:
-            self.feedback.value = live_region("Probeer het eerst zelf: het voorbeeld komt na je eerste poging.")
+            self.feedback.value = live_region(escape(self.t("questions.try_first")))
             return
         model = self.exercise.data.get("model_answer") or ""
-        self.model.value = (f'<div class="cursus-model" role="region" aria-label="Voorbeeld"><strong>Voorbeeld</strong>'
-                            f"<p>{inline_markdown(model)}</p><p>Vergelijk: begint jouw vraag ook met een vraagwoord, "
-                            "en laat hij de klant vertellen?</p></div>")
+        example = escape(self.t("common.example"))
+        self.model.value = (f'<div class="cursus-model" role="region" aria-label="{example}"><strong>{example}</strong>'
+                            f"<p>{inline_markdown(model)}</p><p>{escape(self.t('questions.compare'))}</p></div>")
         self.save()
 
     def _update_buttons(self) -> None:
@@ -96,10 +108,10 @@ class QuestionPractice(ExerciseWidget):
         self.history = [h for h in history if isinstance(h, dict) and isinstance(h.get("text"), str)]
         self.attempts = int(state.get("attempts") or len(self.history))
         self.attempted = self.attempts > 0
-        text = state.get("text")
-        self.answer.value = text if isinstance(text, str) else ""
+        saved_text = state.get("text")
+        self.answer.value = saved_text if isinstance(saved_text, str) else ""
         if self.history and self.history[-1]["text"] == self.answer.value:
-            self.feedback.value = live_region(question_feedback_html(self.answer.value))
+            self.feedback.value = live_region(question_feedback_html(self.answer.value, self.exercise))
         if state.get("model_shown") and self.attempted:
             self.show_model()
         self._update_buttons()
@@ -109,14 +121,16 @@ class QuestionDrill(ExerciseWidget):
     """Classify given questions as open or closed; immediate feedback with an explanation per item."""
 
     def build(self) -> None:
-        """Create a row per question with an 'Open' / 'Gesloten' choice and its feedback."""
+        """Create a row per question with an open / closed choice and its feedback."""
         self.items = self.exercise.data["questions"]
         self.toggles: list[w.ToggleButtons] = []
         self.notes: list[w.HTML] = []
         rows = []
+        choices = kind_choices(self.exercise)
         for number, item in enumerate(self.items, start=1):
-            toggle = w.ToggleButtons(options=[(label, key) for key, label in QUESTION_KINDS.items()], value=None,
-                                     description=f"Vraag {number}", style={"description_width": "initial"})
+            toggle = w.ToggleButtons(options=choices, value=None, description=self.t("questions.question_number",
+                                                                                    number=number),
+                                     style={"description_width": "initial"})
             toggle.observe(self._on_choice, names="value")
             note = w.HTML(live_region(""))
             self.toggles.append(toggle)
@@ -134,11 +148,12 @@ class QuestionDrill(ExerciseWidget):
         right = choice == item.kind
         why = item.explanation or result.explanation
         marked = highlight(item.text, getattr(result, "spans", ()))
-        verdict = f"{self.mark(True)}: deze vraag is {item.kind}." if right else f"{self.mark(False)}: deze vraag is {item.kind}."
+        is_open = item.kind == "open"
+        sentence = self.t("questions.drill_is_open") if is_open else self.t("questions.drill_is_closed")
         tip = ""
-        if item.kind == "gesloten" and result.suggestion:
-            tip = f"<br><strong>Open maken:</strong> {escape(result.suggestion)}"
-        return f"{verdict} <q>{marked}</q><br>{escape(why)}{tip}"
+        if not is_open and result.suggestion:
+            tip = f"<br><strong>{escape(self.t('questions.make_open'))}</strong> {escape(result.suggestion)}"
+        return f"{self.mark(right)}: {escape(sentence)} <q>{marked}</q><br>{escape(why)}{tip}"
 
     def _on_choice(self, change: dict[str, Any]) -> None:
         index = self.toggles.index(change["owner"])
@@ -152,9 +167,11 @@ class QuestionDrill(ExerciseWidget):
         done = [i for i, t in enumerate(self.toggles) if t.value is not None]
         right = sum(self.toggles[i].value == self.items[i].kind for i in done)
         if len(done) == len(self.items):
-            step = ("Volgende stap: maak van elke gesloten vraag hierboven zelf een open vraag."
-                    if right == len(done) else "Volgende stap: lees de uitleg bij 'Nog niet' en kies opnieuw.")
-            self.summary.value = live_region(f"<p>{right} van de {len(done)} vragen goed ingedeeld. {step}</p>")
+            step = (self.t("questions.next_step_all_right") if right == len(done)
+                    else self.t("questions.next_step_retry"))
+            score = self.t("questions.summary", right=right, total=len(done))
+            self.summary.value = live_region(f"<p>{escape(score)} {escape(self.t('common.next_step'))} "
+                                             f"{escape(step)}</p>")
         else:
             self.summary.value = live_region("")
 

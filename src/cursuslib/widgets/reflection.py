@@ -13,7 +13,7 @@ from .base import ExerciseWidget, button, live_region
 
 
 class ReflectionExercise(ExerciseWidget):
-    """A reflection in six steps (Situatie, Taak, Actie, Resultaat, Reflectie, Transfer)."""
+    """A reflection in six steps (Situatie, Taak, Actie, Resultaat, Reflectie, Transfer; names from the catalogue)."""
 
     def build(self) -> None:
         """Create a labelled text box and word count per step, and the overview button."""
@@ -33,7 +33,7 @@ class ReflectionExercise(ExerciseWidget):
             self.boxes[step.key] = box
             self.counts[step.key] = count
             rows += [prompt, box, count]
-        self.overview_button = button("Toon overzicht", tooltip="Alles wat je schreef onder elkaar")
+        self.overview_button = button(self.t("reflection.show_overview"), tooltip=self.t("reflection.overview_tooltip"))
         self.overview_button.on_click(lambda _: self.show_overview())
         self.overview = self.html(live_region(""))
         self.children = [self.header, self.notice, *rows, self.overview_button, self.overview, self.saved_label]
@@ -50,22 +50,23 @@ class ReflectionExercise(ExerciseWidget):
     def show_overview(self) -> None:
         """Show everything the student wrote, step by step, escaped, with one next step."""
         items = overview(self.exercise, self.answers)
+        nothing = f"<p><em>{escape(self.t('reflection.nothing_written'))}</em></p>"
         rows = "".join(
-            f"<h4>{escape(item.step.name)} <small>({word_label(item.words)})</small></h4>"
-            + (f'<div class="cursus-answer">{escape(item.text)}</div>' if item.text.strip()
-               else "<p><em>Nog niets geschreven.</em></p>")
+            f"<h4>{escape(item.step.name)} <small>({escape(word_label(item.words, self.exercise))})</small></h4>"
+            + (f'<div class="cursus-answer">{escape(item.text)}</div>' if item.text.strip() else nothing)
             for item in items
         )
-        total = sum(item.words for item in items)
+        total = escape(self.t("reflection.words_total", words=word_label(sum(item.words for item in items),
+                                                                           self.exercise)))
         self.overview.value = live_region(
-            f"<div><strong>Jouw reflectie</strong> ({word_label(total)} in totaal){rows}"
-            f"<p><strong>{escape(next_step(items))}</strong></p></div>"
+            f"<div><strong>{escape(self.t('reflection.overview_heading'))}</strong> {total}{rows}"
+            f"<p><strong>{escape(next_step(items, self.exercise))}</strong></p></div>"
         )
 
     def _count_html(self, text: str) -> str:
-        hint = step_hint(text, self.exercise.data["min_words"]) if text.strip() else ""
+        hint = step_hint(text, self.exercise.data["min_words"], self.exercise) if text.strip() else ""
         extra = f" – {escape(hint)}" if hint else ""
-        return f'<span class="cursus-saved">{word_label(word_count(text))}{extra}</span>'
+        return f'<span class="cursus-saved">{escape(word_label(word_count(text), self.exercise))}{extra}</span>'
 
     def _on_change(self, change: dict[str, Any]) -> None:
         for key, box in self.boxes.items():

@@ -3,22 +3,30 @@
 from __future__ import annotations
 
 from ..language import reply_feedback
-from ..text import inline_markdown
+from ..text import escape, inline_markdown
 from .rewrite import RewriteExercise
 
 
 class ReplyExercise(RewriteExercise):
     """The student answers an angry message; feedback on emotion, blame, wording and next step."""
 
-    answer_label = "Jouw antwoord"
     answer_rows = 5
-    placeholder = "Erken de emotie, geef niemand de schuld, zeg wat je gaat doen en wanneer."
-    verdicts = ("dit antwoord helpt de klant verder en kalmeert de situatie.",
-                "dit antwoord kan de klant nog beter helpen.")
+
+    def answer_label(self) -> str:
+        """The label of the student's reply (box and feedback)."""
+        return self.t("reply.answer_label")
+
+    def placeholder(self) -> str:
+        """The hint in the empty reply box."""
+        return self.t("reply.placeholder")
+
+    def verdict_text(self, ok: bool) -> str:
+        """The sentence after the verdict label."""
+        return self.t("reply.verdict_good") if ok else self.t("reply.verdict_not_yet")
 
     def prompt_html(self) -> str:
         """The angry message (shown as written, not marked up)."""
-        return ('<p><strong>Het bericht van de klant:</strong></p>'
+        return (f"<p><strong>{escape(self.t('reply.message'))}</strong></p>"
                 f'<blockquote class="cursus-answer">{inline_markdown(self.exercise.data["message"])}</blockquote>')
 
     def evaluate(self, text: str) -> tuple[bool, tuple[str, ...]]:

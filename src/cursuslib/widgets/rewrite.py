@@ -6,20 +6,34 @@ from typing import Any
 
 import ipywidgets as w
 
+from ..content import Exercise
 from ..language import positivity, rewrite_feedback
+from ..messages import text
 from ..text import escape, highlight, inline_markdown
 from .base import ExerciseWidget, button, live_region
 
 MAX_HISTORY = 20
 
 
-def marked(text: str) -> str:
-    """Return ``text`` escaped with its negative words marked, and a list of why and what instead."""
-    result = positivity(text)
+def marked(sentence: str, exercise: Exercise | None = None) -> str:
+    """Return ``sentence`` escaped with its negative words marked, and a list of why and what instead."""
+    result = positivity(sentence)
     spans = [(f.start, f.end) for f in result.findings]
-    notes = "".join(f"<li><q>{escape(f.phrase)}</q>: {escape(f.reason)} Tip: {escape(f.tip)}</li>"
+    tip = escape(text("rewrite.tip", exercise))
+    notes = "".join(f"<li><q>{escape(f.phrase)}</q>: {escape(f.reason)} {tip} {escape(f.tip)}</li>"
                     for f in result.findings)
-    return highlight(text, spans) + (f"<ul>{notes}</ul>" if notes else "")
+    return highlight(sentence, spans) + (f"<ul>{notes}</ul>" if notes else "")
+
+
+def _bold_lead_in(step: str) -> str:
+    """Escape the engine's next step and put its own short lead-in ('Volgende stap:') in bold.
+
+    The engine writes the label itself (its texts stay Dutch), so the widget adds none: no label twice.
+    """
+    lead, colon, rest = step.partition(": ")
+    if colon and len(lead.split()) <= 3:
+        return f"<strong>{escape(lead)}:</strong> {escape(rest)}"
+    return escape(step)
 
 
 class RewriteExercise(ExerciseWidget):
@@ -30,16 +44,16 @@ class RewriteExercise(ExerciseWidget):
         data = self.exercise.data
         context = f"<p><em>{inline_markdown(data['context'])}</em></p>" if data.get("context") else ""
         self.original = self.html(context + self.prompt_html())
-        self.answer = w.Textarea(description=self.answer_label, rows=self.answer_rows, layout=w.Layout(width="100%"),
-                                 placeholder=self.placeholder, style={"description_width": "6.5em"})
+        self.answer = w.Textarea(description=self.answer_label(), rows=self.answer_rows, layout=w.Layout(width="100%"),
+                                 placeholder=self.placeholder(), style={"description_width": "6.5em"})
         self.answer.observe(lambda _: self.save(), names="value")
-        self.check_button = button("Controleer", style="primary")
-        self.model_button = button("Toon modelantwoord")
+        self.check_button = button(self.t("common.check"), style="primary")
+        self.model_button = button(self.t("common.show_model"))
         self.check_button.on_click(lambda _: self.check())
         self.model_button.on_click(lambda _: self.show_model())
         self.feedback = w.HTML(live_region(""))
         self.model = w.HTML("")
-        self.ticks = [w.Checkbox(value=False, description=f"Mijn zin doet dit ook: {note}", indent=False,
+        self.ticks = [w.Checkbox(value=False, description=self.t("rewrite.tick", note=note), indent=False,
                                  layout=w.Layout(width="auto"))
                       for note in data.get("annotations", ())]
         for tick in self.ticks:
@@ -51,26 +65,35 @@ class RewriteExercise(ExerciseWidget):
                          self.tick_box, self.saved_label]
         self._update_buttons()
 
-    answer_label = "Jouw zin"
     answer_rows = 3
-    placeholder = "Schrijf de zin positief: wat kan wel, wanneer en door wie?"
+
+    def answer_label(self) -> str:
+        """The label of the student's text (box and feedback)."""
+        return self.t("rewrite.answer_label")
+
+    def placeholder(self) -> str:
+        """The hint in the empty text box."""
+        return self.t("rewrite.placeholder")
+
+    def verdict_text(self, ok: bool) -> str:
+        """The sentence after the verdict label."""
+        return self.t("rewrite.verdict_good") if ok else self.t("rewrite.verdict_not_yet")
 
     def prompt_html(self) -> str:
         """The text the student responds to, with its negative words marked."""
-        return f'<p><strong>De zin:</strong></p><div class="cursus-answer">{marked(self.exercise.data["sentence"])}</div>'
+        return (f"<p><strong>{escape(self.t('rewrite.sentence'))}</strong></p>"
+                f'<div class="cursus-answer">{marked(self.exercise.data["sentence"], self.exercise)}</div>')
 
     def evaluate(self, text: str) -> tuple[bool, tuple[str, ...]]:
         """Return whether ``text`` is improved, and the engine's messages (the last one a next step)."""
         result = rewrite_feedback(self.exercise.data["sentence"], text)
         return result.improved, result.messages
 
-    verdicts = ("je zin is positiever en helpt de klant verder.", "je zin kan nog positiever.")
-
     def check(self) -> None:
         """Compare the attempt with the original and explain what is better and what is next."""
         text = self.answer.value
         if not text.strip():
-            self.feedback.value = live_region("Schrijf eerst je eigen versie van de zin.")
+            self.feedback.value = live_region(escape(self.t("rewrite.empty")))
             return
         self.attempted = True
         improved, _ = self.evaluate(text)
@@ -82,25 +105,26 @@ class RewriteExercise(ExerciseWidget):
     def _feedback_html(self, text: str) -> str:
         improved, found = self.evaluate(text)
         mark = self.mark(improved)
-        head = self.verdicts[0] if improved else self.verdicts[1]
+        head = escape(self.verdict_text(improved))
         messages = list(found)
         last = messages.pop() if messages else ""
         items = "".join(f"<li>{escape(m)}</li>" for m in messages)
-        return (f"<p>{mark}: {head}</p><p>{escape(self.answer_label)}: {marked(text)}</p><ul>{items}</ul>"
-                + (f"<p><strong>Volgende stap:</strong> {escape(last)}</p>" if last else "")
-                + "<p><small>Dit is een automatische controle: een signaal, geen oordeel.</small></p>")
+        return (f"<p>{mark}: {head}</p><p>{escape(self.answer_label())}: {marked(text, self.exercise)}</p><ul>{items}</ul>"
+                + (f"<p>{_bold_lead_in(last)}</p>" if last else "")
+                + f"<p><small>{escape(self.t('rewrite.automatic'))}</small></p>")
 
     def show_model(self) -> None:
         """Show the annotated model answer and the tick list (only after an attempt)."""
         if not self.attempted:
-            self.feedback.value = live_region("Probeer het eerst zelf: het modelantwoord komt na je eerste poging.")
+            self.feedback.value = live_region(escape(self.t("common.try_first")))
             return
         data = self.exercise.data
         notes = "".join(f"<li>{inline_markdown(n)}</li>" for n in data.get("annotations", ()))
-        self.model.value = ('<div class="cursus-model" role="region" aria-label="Modelantwoord">'
-                            f"<strong>Modelantwoord</strong><p>{inline_markdown(data['model_answer'])}</p>"
-                            + (f"<p>Wat deze zin goed doet:</p><ul>{notes}</ul>" if notes else "")
-                            + "<p>Vink hieronder aan wat jouw zin ook al doet.</p></div>")
+        model = escape(self.t("common.model_answer"))
+        self.model.value = (f'<div class="cursus-model" role="region" aria-label="{model}">'
+                            f"<strong>{model}</strong><p>{inline_markdown(data['model_answer'])}</p>"
+                            + (f"<p>{escape(self.t('rewrite.model_does'))}</p><ul>{notes}</ul>" if notes else "")
+                            + f"<p>{escape(self.t('rewrite.tick_intro'))}</p></div>")
         self.tick_box.layout.display = None
         self.save()
 

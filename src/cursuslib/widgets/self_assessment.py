@@ -1,12 +1,20 @@
-"""Self-assessment widget: anchored sliders per quality; at the end a before/after chart and calibration."""
+"""Self-assessment widget: an anchored scale per quality; at the end a before/after chart and calibration.
+
+Each quality is a group of radio buttons, one per level with its behaviour ("1 - Ik reageer ..."),
+under the quality's name; the chosen level's description is repeated in a polite live region.
+Radio buttons are standard labelled controls: every option has an accessible name and is reached
+with Tab and chosen with Space (a slider handle could not be given an accessible name).
+Every text comes from the ``self_assessment`` section of the message catalogue.
+"""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import ipywidgets as w
-from ipywidgets.widgets.widget_int import SliderStyle
-from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import TextStyle
 from traitlets import Bool
 
 from ..content import ContentError, Exercise
@@ -21,15 +29,42 @@ from ..exercises.self_assessment import (
     qualities,
     saved_levels,
 )
+from ..messages import fill, text
 from ..store import StoreError
 from ..text import escape, inline_markdown
 from .base import ExerciseWidget, button, live_region
 
+CSS = """
+<style>
+.cursus-exercise .cursus-level-choice { flex-direction: column; align-items: stretch; margin-top: 0.9em; }
+.cursus-exercise .cursus-level-choice > .widget-label { width: auto; max-width: none; text-align: left;
+  white-space: normal; overflow: visible; font-weight: bold; line-height: 1.4; margin: 0 0 0.3em 0; }
+.cursus-exercise .cursus-level-choice .widget-radio-box { margin-bottom: 0 !important; }
+.cursus-exercise .cursus-level-current { margin-left: 1.6em; }
+.cursus-exercise .cursus-level-current .cursus-feedback { margin-top: 0; }
+</style>
+"""
 
-def lesson_label(lesson: str) -> str:
-    """Return 'les 02' for '02_klantcontact_eigenschappen' (or the lesson name itself)."""
+_MARKS = re.compile(r"\*\*|`|(?<![*\w])\*(?=\S)|(?<=\S)\*(?![*\w])")
+_LINK = re.compile(r"\[([^\]\n]+)\]\([^)\s]+\)")
+
+
+def _plain(markdown: str) -> str:
+    """Option labels are plain text: drop the markdown marks of a level text that would show literally."""
+    return _MARKS.sub("", _LINK.sub(r"\1", markdown))
+
+
+def _fill_html(template: str, **html_values: str) -> str:
+    """Return a catalogue text as HTML: the text escaped, then the values (already HTML) filled in."""
+    return fill(escape(template), html_values)
+
+
+def lesson_label(lesson: str, exercise: Exercise | None = None) -> str:
+    """Return 'les 02' for '02_klantcontact_eigenschappen' (or 'de les ...' with the lesson name itself)."""
     number = lesson.split("_", 1)[0]
-    return f"les {number}" if number.isdigit() else f"de les '{lesson}'"
+    if number.isdigit():
+        return text("self_assessment.lesson_number", exercise, number=number)
+    return text("self_assessment.lesson_named", exercise, lesson=lesson)
 
 
 class SelfAssessment(ExerciseWidget):
@@ -38,7 +73,7 @@ class SelfAssessment(ExerciseWidget):
     done = Bool(False, help="True once the student clicked 'Klaar'").tag(sync=False)
 
     def build(self) -> None:
-        """Create a slider with its level description and the whole scale per quality, and the 'eind' parts."""
+        """Create a labelled scale (radio buttons) with the chosen level's description per quality, and the 'eind' parts."""
         self.moment: str = self.exercise.data["moment"]
         self.begin_exercise: Exercise | None = None
         self.problem = ""
@@ -50,23 +85,25 @@ class SelfAssessment(ExerciseWidget):
         self.before: dict[str, int] = {}
         self.evidence: dict[str, float | None] = {}
         self._exercises_by_id: dict[str, Exercise] | None = None
+        self.header.value += CSS
 
-        self.sliders: dict[str, w.IntSlider] = {}
+        self.choices: dict[str, w.RadioButtons] = {}
         self.current: dict[str, w.HTML] = {}
-        self.scales: dict[str, w.HTML] = {}
         rows: list[w.Widget] = []
-        slider_layout = w.Layout(width="34em", max_width="100%")
-        slider_style = SliderStyle(description_width="initial")
-        row_layout = w.Layout(flex_flow="row wrap", align_items="center")
-        current_layout, html_style = w.Layout(flex="1 1 16em", margin="0 0 0 1em"), HTMLStyle()
+        choice_layout = w.Layout(width="auto", max_width="100%")
+        choice_style = DescriptionStyle(description_width="initial")
         for quality in self.qualities:
-            slider = w.IntSlider(value=1, min=1, max=LEVEL_COUNT, step=1, description=quality.name,
-                                 continuous_update=False, layout=slider_layout, style=slider_style)
-            slider.observe(self._on_change, names="value")
-            self.sliders[quality.key] = slider
-            self.current[quality.key] = w.HTML("", layout=current_layout, style=html_style)
-            self.scales[quality.key] = self.html("")
-            rows += [w.HBox([slider, self.current[quality.key]], layout=row_layout), self.scales[quality.key]]
+            options = [(self.t("self_assessment.option", level=number, description=_plain(description)), number)
+                       for number, description in enumerate(quality.levels, start=1)]
+            choice = w.RadioButtons(options=options, value=None, description=quality.name,
+                                    layout=choice_layout, style=choice_style)
+            choice.add_class("cursus-level-choice")
+            choice.observe(self._on_change, names="value")
+            self.choices[quality.key] = choice
+            current = self.html("")
+            current.add_class("cursus-level-current")
+            self.current[quality.key] = current
+            rows += [choice, current]
 
         self.begin_notice = self.html("")
         self.chart = self.html("")
@@ -77,7 +114,8 @@ class SelfAssessment(ExerciseWidget):
         if self.moment == "eind" and self.qualities:
             eind_parts = self._build_eind()
 
-        self.done_button = button("Klaar", style="primary", tooltip="Bevestig je inschatting en bekijk het overzicht")
+        self.done_button = button(self.t("self_assessment.done"), style="primary",
+                                  tooltip=self.t("self_assessment.done_tooltip"))
         self.done_button.on_click(lambda _: self.finish())
         self.summary = self.html(live_region(""))
         problem = self.html(f'<div class="cursus-notice" role="alert">{escape(self.problem)}</div>') \
@@ -86,28 +124,28 @@ class SelfAssessment(ExerciseWidget):
                          *([self.done_button] if self.qualities else []), self.summary, self.saved_label]
 
     def _build_eind(self) -> list[w.Widget]:
-        parts: list[w.Widget] = [self.begin_notice, self.html("<h4>Begin en eind naast elkaar</h4>"), self.chart,
-                                 self.html("<h4>Vergelijk met de oefeningen</h4><p>Per eigenschap zie je jouw "
-                                           "inschatting naast wat de oefeningen laten zien. Het verschil is geen "
-                                           "oordeel: het is een vraag om over na te denken.</p>")]
+        parts: list[w.Widget] = [
+            self.begin_notice, self.html(f"<h4>{escape(self.t('self_assessment.side_by_side'))}</h4>"), self.chart,
+            self.html(f"<h4>{escape(self.t('self_assessment.compare_heading'))}</h4>"
+                      f"<p>{escape(self.t('self_assessment.compare_intro'))}</p>")]
         box_layout, box_style = w.Layout(width="100%"), TextStyle(description_width="initial")
         with_evidence = [quality for quality in self.qualities if quality.evidence]
         for quality in self.qualities:
             self.calibration[quality.key] = self.html("")
             parts.append(self.calibration[quality.key])
             if quality.evidence:
-                box = w.Textarea(value="", description=quality.name, placeholder="Hoe verklaar je het verschil?",
+                box = w.Textarea(value="", description=quality.name,
+                                 placeholder=self.t("self_assessment.explain_placeholder"),
                                  rows=2, layout=box_layout, style=box_style)
                 box.observe(self._on_text, names="value")
                 self.explanations[quality.key] = box
                 parts.append(box)
         if not with_evidence:
-            self.overall = w.Textarea(value="", description="Jouw uitleg", rows=3, layout=box_layout,
-                                      placeholder="Hoe verklaar je het verschil tussen je begin- en eindmeting?",
-                                      style=box_style)
+            question = self.t("self_assessment.overall_question")
+            self.overall = w.Textarea(value="", description=self.t("self_assessment.overall_label"), rows=3,
+                                      layout=box_layout, placeholder=question, style=box_style)
             self.overall.observe(self._on_text, names="value")
-            parts += [self.html("<p><strong>Hoe verklaar je het verschil tussen je begin- en eindmeting?</strong>"
-                                "</p>"), self.overall]
+            parts += [self.html(f"<p><strong>{escape(question)}</strong></p>"), self.overall]
         return parts
 
     def _find_begin(self) -> Exercise | None:
@@ -117,11 +155,10 @@ class SelfAssessment(ExerciseWidget):
         try:
             begin = find_exercise(begin_id)
         except ContentError as exc:
-            self.problem = f"De zelfbeoordeling aan het begin kan niet worden geladen: {exc}"
+            self.problem = self.t("self_assessment.begin_not_loaded", error=str(exc))
             return None
         if begin.type != "self_assessment" or begin.data.get("moment") != "begin":
-            self.problem = (f"'compare_with' wijst naar '{begin_id}', maar dat is geen zelfbeoordeling met "
-                            "moment: begin. Vraag je docent om dit aan te passen.")
+            self.problem = self.t("self_assessment.begin_wrong_type", exercise_id=begin_id)
             return None
         return begin
 
@@ -140,21 +177,21 @@ class SelfAssessment(ExerciseWidget):
     @property
     def levels(self) -> dict[str, int]:
         """The level per quality key the student has chosen (qualities not rated yet are left out)."""
-        return {key: slider.value for key, slider in self.sliders.items() if key in self.rated}
+        return {key: choice.value for key, choice in self.choices.items()
+                if key in self.rated and choice.value is not None}
 
     def rate(self, key: str, level: int) -> None:
-        """Set quality ``key`` to ``level`` (as a student moving the slider would) and mark it as rated."""
-        slider = self.sliders[key]
-        if slider.value == level:
+        """Choose ``level`` for quality ``key`` (as a student selecting that radio button would); it is then rated."""
+        choice = self.choices[key]
+        if choice.value == level:
             self.rated.add(key)
             self._update_view()
             self.save()
         else:
-            slider.value = level
+            choice.value = level
 
     def finish(self) -> None:
-        """Confirm every slider as it stands, show the overview and save."""
-        self.rated = set(self.sliders)
+        """Show the overview of the levels chosen so far (and what is still open), and save."""
         self.done = True
         self.refresh()
         self.save()
@@ -169,7 +206,7 @@ class SelfAssessment(ExerciseWidget):
                 entries = {}
             begin_entry = entries.get(self.begin_exercise.id)
             begin_state = begin_entry.get("value") if isinstance(begin_entry, dict) else None
-            self.before = saved_levels(begin_state, self.sliders)
+            self.before = saved_levels(begin_state, self.choices)
             self.evidence = {
                 quality.key: evidence_level(quality.evidence, entries, self._course_exercises()) if quality.evidence
                 else None
@@ -181,9 +218,12 @@ class SelfAssessment(ExerciseWidget):
     def _on_change(self, change: dict[str, Any]) -> None:
         if self._restoring:
             return
-        for key, slider in self.sliders.items():
-            if slider is change["owner"]:
-                self.rated.add(key)
+        for key, choice in self.choices.items():
+            if choice is change["owner"]:
+                if choice.value is None:
+                    self.rated.discard(key)
+                else:
+                    self.rated.add(key)
         self._update_view()
         self.save()
 
@@ -194,49 +234,36 @@ class SelfAssessment(ExerciseWidget):
     def _update_view(self) -> None:
         for quality in self.qualities:
             self.current[quality.key].value = self._current_html(quality)
-            self.scales[quality.key].value = self._scale_html(quality)
         if self.moment == "eind" and self.begin_exercise is not None:
             self._update_eind(self.begin_exercise)
         if self.done:
             self.summary.value = live_region(self._summary_html())
 
     def _current_html(self, quality: Quality) -> str:
-        if quality.key not in self.rated:
-            return live_region('<span class="cursus-saved">Nog niet gekozen. Schuif naar het niveau dat nu het best '
-                               "bij je past; past niveau 1, bevestig dat dan met 'Klaar'.</span>")
-        level = self.sliders[quality.key].value
-        return live_region(f"<strong>Niveau {level}:</strong> {inline_markdown(level_text(quality, level))}")
-
-    def _scale_html(self, quality: Quality) -> str:
-        chosen = self.sliders[quality.key].value if quality.key in self.rated else None
-        items = "".join(
-            f'<li><mark class="cursus-mark">{inline_markdown(text)}</mark> <strong>(jouw keuze)</strong></li>'
-            if number == chosen else f"<li>{inline_markdown(text)}</li>"
-            for number, text in enumerate(quality.levels, start=1)
-        )
-        return f'<ol class="cursus-scale" aria-label="Niveaus van {escape(quality.name)}">{items}</ol>'
+        level = self.levels.get(quality.key)
+        if level is None:
+            return live_region(f'<span class="cursus-saved">{escape(self.t("self_assessment.not_chosen"))}</span>')
+        chosen = escape(self.t("self_assessment.chosen", level=level))
+        return live_region(f"<strong>{chosen}</strong> {inline_markdown(level_text(quality, level))}")
 
     def _update_eind(self, begin: Exercise) -> None:
         if not self.before:
-            where = escape(lesson_label(begin.lesson))
-            self.begin_notice.value = (
-                '<div class="cursus-notice" role="status">Je hebt de zelfbeoordeling aan het begin '
-                f"(<em>{escape(begin.title)}</em>, {where}) nog niet ingevuld. Geen probleem: open {where} en vul "
-                "hem alsnog in, dan zie je hier je begin en eind naast elkaar. Je eindmeting kun je nu al invullen."
-                "</div>"
-            )
+            where = escape(lesson_label(begin.lesson, self.exercise))
+            notice = _fill_html(self.t("self_assessment.begin_missing"), title=f"<em>{escape(begin.title)}</em>",
+                                lesson=where)
+            self.begin_notice.value = f'<div class="cursus-notice" role="status">{notice}</div>'
         else:
             self.begin_notice.value = ""
         self.chart.value = before_after_chart(self.qualities, self.before, self.levels,
-                                              chart_id=f"{self.exercise.id}-grafiek")
+                                              chart_id=f"{self.exercise.id}-grafiek", exercise=self.exercise)
         for quality in self.qualities:
-            result = calibrate(quality, self.levels.get(quality.key), self.evidence.get(quality.key))
-            change = change_text(self.before.get(quality.key), self.levels.get(quality.key))
+            result = calibrate(quality, self.levels.get(quality.key), self.evidence.get(quality.key), self.exercise)
+            change = change_text(self.before.get(quality.key), self.levels.get(quality.key), self.exercise)
             words = " ".join(part for part in (change, result.description) if part)
             question = ""
             if quality.key in self.explanations:
                 question = f"<p><em>{escape(result.question)}</em></p>"
-                self.explanations[quality.key].placeholder = result.question.split("?")[0] + "?"
+                self.explanations[quality.key].placeholder = result.prompt
             self.calibration[quality.key].value = (
                 f"<p><strong>{escape(quality.name)}</strong><br>{escape(words)}</p>"
                 f"{question}"
@@ -244,32 +271,35 @@ class SelfAssessment(ExerciseWidget):
 
     def _summary_html(self) -> str:
         rows = "".join(
-            f"<li><strong>{escape(quality.name)}</strong>: niveau {level} – "
-            f"{inline_markdown(level_text(quality, level))}</li>"
+            "<li>" + _fill_html(self.t("self_assessment.summary_item", level=level),
+                                name=f"<strong>{escape(quality.name)}</strong>",
+                                description=inline_markdown(level_text(quality, level))) + "</li>"
             for quality in self.qualities if (level := self.levels.get(quality.key)) is not None
         )
-        if self.moment == "eind":
-            intro = "<p><strong>Je eindmeting</strong></p>"
+        open_names = [quality.name for quality in self.qualities if quality.key not in self.levels]
+        chosen = f"<ul>{rows}</ul>" if rows else f"<p>{escape(self.t('self_assessment.nothing_chosen'))}</p>"
+        names = ", ".join(f"'{name}'" for name in open_names)
+        still_open = (f"<p>{escape(self.t('self_assessment.still_open', names=names))}</p>"
+                      if open_names and rows else "")
+        if open_names:
+            step = escape(self.t("self_assessment.step_choose", name=open_names[0]))
+        elif self.moment == "eind":
             missing = [q.name for q in self.qualities if q.key in self.explanations
                        and not self.explanations[q.key].value.strip()]
-            if missing:
-                step = escape(f"schrijf bij '{missing[0]}' hoe je het verschil verklaart.")
-            else:
-                step = "kies één eigenschap en schrijf op wat je in je volgende klantgesprek bewust doet."
-            note = "Dit is geen cijfer: het is jouw beeld van nu, naast wat de oefeningen laten zien."
+            step = escape(self.t("self_assessment.step_explain", name=missing[0]) if missing
+                          else self.t("self_assessment.step_next_conversation"))
         else:
-            intro = "<p><strong>Je startpunt</strong></p>"
-            lowest = min(self.qualities, key=lambda q: self.levels.get(q.key, LEVEL_COUNT), default=None)
-            level = self.levels.get(lowest.key, LEVEL_COUNT) if lowest else LEVEL_COUNT
+            lowest = min(self.qualities, key=lambda q: self.levels[q.key], default=None)
+            level = self.levels[lowest.key] if lowest is not None else LEVEL_COUNT
             if lowest is not None and level < LEVEL_COUNT:
-                step = (f"kies een eigenschap om in te groeien, bijvoorbeeld '{escape(lowest.name)}'. "
-                        f"Niveau {level + 1} betekent: {inline_markdown(level_text(lowest, level + 1))}")
+                step = _fill_html(self.t("self_assessment.step_grow", level=level + 1), name=escape(lowest.name),
+                                  description=inline_markdown(level_text(lowest, level + 1)))
             else:
-                step = "let in de komende lessen op situaties waarin je dit laat zien, en noteer er één."
-            note = ("Dit is geen cijfer: het is jouw eigen beeld van nu. Aan het eind van de cursus schat je "
-                    "jezelf opnieuw in en vergelijk je.")
-        return (f"{intro}<ul>{rows}</ul><p>{escape(note)}</p>"
-                f"<p><strong>Volgende stap:</strong> {step}</p>")
+                step = escape(self.t("self_assessment.step_notice"))
+        intro = self.t("self_assessment.end_intro" if self.moment == "eind" else "self_assessment.begin_intro")
+        note = self.t("self_assessment.note_end" if self.moment == "eind" else "self_assessment.note_begin")
+        return (f"<p><strong>{escape(intro)}</strong></p>{chosen}{still_open}<p>{escape(note)}</p>"
+                f"<p><strong>{escape(self.t('common.next_step'))}</strong> {step}</p>")
 
     # -- saving --------------------------------------------------------------
     def state(self) -> dict[str, Any]:
@@ -282,9 +312,9 @@ class SelfAssessment(ExerciseWidget):
 
     def restore(self, state: dict[str, Any]) -> None:
         """Restore levels, explanations and the overview, then draw the comparison."""
-        levels = saved_levels(state, self.sliders)
+        levels = saved_levels(state, self.choices)
         for key, level in levels.items():
-            self.sliders[key].value = level
+            self.choices[key].value = level
         self.rated = set(levels)
         texts = state.get("explanations") if isinstance(state.get("explanations"), dict) else {}
         for key, box in self.explanations.items():

@@ -16,17 +16,26 @@ from .items import ItemChoiceExercise
 class SortExercise(ItemChoiceExercise):
     """Sort statements into categories ('Doen' and 'Niet doen' by default); feedback per statement after checking."""
 
-    not_chosen = "Nog niet ingedeeld."
-    retry_done = "Alles is gewist. Deel de uitspraken opnieuw in."
+    def not_chosen(self) -> str:
+        """The note under a statement that is not sorted yet."""
+        return self.t("sort.not_sorted")
+
+    def retry_done(self) -> str:
+        """What the feedback area says after clearing."""
+        return self.t("sort.cleared")
+
+    def hint(self) -> str:
+        """A do/don't tip for the default categories, a general one for the exercise's own."""
+        if set(categories(self.exercise)) == set(SORT_ANSWERS):
+            return self.t("sort.hint_do")
+        return self.t("sort.hint_categories")
 
     def build(self) -> None:
         """Create the rows (see :class:`ItemChoiceExercise`); toggles share one layout and style."""
-        labels = categories(self.exercise)
-        width = max(7, max(len(text) for text in labels.values()) * 0.6 + 2)
+        self._labels = categories(self.exercise)
+        width = max(7, max(len(text) for text in self._labels.values()) * 0.6 + 2)
         self._toggle_style = ToggleButtonsStyle(description_width="initial", button_width=f"{width:.0f}em")
         self._toggle_layout = w.Layout()
-        self.hint = ("wat merkt de klant ervan als je dit doet?" if set(labels) == set(SORT_ANSWERS)
-                     else "lees de uitspraak nog eens: welke categorie past beter?")
         super().build()
         self.toggles: list[w.ToggleButtons] = self.controls  # type: ignore[assignment]
 
@@ -40,9 +49,10 @@ class SortExercise(ItemChoiceExercise):
 
     def make_control(self, index: int) -> w.ToggleButtons:
         """Toggle buttons with one button per category, labelled 'Uitspraak N'."""
-        labels = categories(self.exercise)
+        labels = self._labels
         return w.ToggleButtons(options=[(text, key) for key, text in labels.items()], value=None,
-                               description=f"Uitspraak {index + 1}", tooltips=list(labels.values()),
+                               description=self.t("sort.statement_label", number=index + 1),
+                               tooltips=list(labels.values()),
                                style=self._toggle_style, layout=self._toggle_layout)
 
     def evaluate(self) -> SortResult:
@@ -63,7 +73,8 @@ class SortExercise(ItemChoiceExercise):
 
     def model_html(self) -> str:
         """Every statement with its category and why."""
-        rows = "".join(f"<li><strong>{escape(label(self.exercise, s.answer))}</strong>: {inline_markdown(s.text)}<br>"
+        labels = categories(self.exercise)
+        rows = "".join(f"<li><strong>{escape(labels.get(s.answer, s.answer))}</strong>: {inline_markdown(s.text)}<br>"
                        f"<em>{inline_markdown(s.explanation)}</em></li>" for s in statements(self.exercise))
         extra = self.exercise.data.get("model_answer") or ""
         return f"<ul>{rows}</ul>" + (f"<p>{inline_markdown(extra)}</p>" if extra else "")
