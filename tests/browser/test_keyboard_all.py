@@ -117,7 +117,11 @@ def matching(page, ex) -> None:
     select = ex.locator("select").first
     select.focus()
     before = select.input_value()
-    page.keyboard.press("ArrowDown")  # a closed <select> takes the next option
+    # JupyterLab keeps ArrowDown for moving between cells, so open the list first (Alt+ArrowDown), as
+    # keyboard users do with a drop-down, then move down one option and take it with Enter.
+    page.keyboard.press("Alt+ArrowDown")
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
     assert select.input_value() != before
     press_check(page, ex)
     wait_feedback(ex, "Volgende stap")
