@@ -47,3 +47,8 @@ $(AXE_JS): | $(PY)
 	rm -rf $(VENV)/axe-core-* && mkdir -p $(dir $(@D))
 	cd $(dir $(@D)) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && tar xzf axe-core-$(AXE_VERSION).tgz
 	test -f $@
+
+# De cursus als statische website (JupyterLite) in _output/; zie docs/docent.md.
+.PHONY: lite
+lite:
+	PYTHON="$(PYTHON)" bash lite/build.sh

@@ -23,7 +23,6 @@ import argparse
 import base64
 import email.parser
 import hashlib
-import io
 import json
 import os
 import re
@@ -421,6 +420,8 @@ def build(output: Path) -> dict:
         from jupyterlite_pyodide_kernel.constants import PYODIDE_VERSION
     except ImportError:
         raise BuildError("jupyterlite-pyodide-kernel is not installed: run lite/build.sh (it makes .venv-lite)") from None
+    if output.exists() and any(output.iterdir()) and read_stamp(output) is None:
+        raise BuildError(f"{output} exists and is no earlier build of this site; choose an empty or new folder")
     digest = inputs_digest()
     shutil.rmtree(WORK, ignore_errors=True)
     pyodide_dir = WORK / "static" / "pyodide"
@@ -432,7 +433,7 @@ def build(output: Path) -> dict:
     lessons = stage_contents(WORK / "files")
     for name in ("jupyter-lite.json", "jupyter_lite_config.json", "overrides.json"):
         shutil.copyfile(LITE / name, WORK / name)
-    tmp_output = output.with_name(output.name + ".tmp")
+    tmp_output = WORK.with_name("lite-output.tmp")  # in build/ (git-ignored), moved into place at the end
     shutil.rmtree(tmp_output, ignore_errors=True)
     jupyter = Path(sys.executable).with_name("jupyter")
     run([str(jupyter), "lite", "build", "--lite-dir", str(WORK), "--contents", str(WORK / "files"),
@@ -447,8 +448,9 @@ def build(output: Path) -> dict:
         "seconds": round(time.monotonic() - started, 1),
     }
     (tmp_output / STAMP_NAME).write_text(json.dumps(stamp, indent=1) + "\n", encoding="utf-8")
+    (tmp_output / ".nojekyll").write_text("", encoding="utf-8")  # GitHub Pages: serve the files as they are
     shutil.rmtree(output, ignore_errors=True)
-    tmp_output.rename(output)
+    shutil.move(tmp_output, output)  # a rename when both are on one disk
     return stamp
 
 
@@ -468,8 +470,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     size = folder_size(output) / 1e6
     log(f"site built in {stamp['seconds']} s: {output} ({size:.1f} MB, {len(stamp['lessons'])} lessons)")
-    log(f"try it: python3 -m http.server -d {os.path.relpath(output)} -b 127.0.0.1 8000  (then open "
-        "http://127.0.0.1:8000/)")
+    serve = "python3 lite/serve.py" + ("" if output == OUTPUT else f" --dir {os.path.relpath(output)}")
+    log(f"try it: {serve}  (then open http://127.0.0.1:8000/); publish: see docs/docent.md")
     return 0
 
 

@@ -1,0 +1,335 @@
+"""The course as a static JupyterLite site (``make lite``) in headless Chromium, fully offline.
+
+The site in ``_output/`` is (re)built first when it is missing or stale (``lite/build.sh --if-stale``),
+then served by a stdlib HTTP server on 127.0.0.1. Every request to any other host is recorded and
+aborted (also requests made through JupyterLite's service worker and the kernel's web worker); each
+test ends by asserting there was none. One browser context and page serve the whole module, and only
+one notebook (one in-browser Pyodide kernel) is open at a time:
+
+- every lesson opens, runs all cells without errors and shows each of its exercises;
+- lesson 01: the open-question trainer gives the engine's feedback, the answer lands in the browser's
+  storage (JupyterLite's file system) and is restored after a page reload;
+- 99_portfolio: the backup panel downloads all answers and restores an uploaded file.
+"""
+
+from __future__ import annotations
+
+import base64
+import importlib.util
+import json
+import re
+import subprocess
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+
+from .jlab import (
+    REPO_ROOT,
+    ConsoleLog,
+    _js,
+    assert_no_widget_errors,
+    close_notebook,
+    kernel_status,
+    notebook_errors,
+    run_all,
+    save_screenshot,
+    wait_kernel_idle,
+)
+
+pytestmark = pytest.mark.browser
+
+OUTPUT = REPO_ROOT / "_output"
+BUILD_TIMEOUT = 900.0
+#: A Pyodide kernel loads Python and the course's packages in the browser: slower than ipykernel.
+KERNEL_TIMEOUT = 180.0
+RUN_TIMEOUT = 180.0
+LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
+CANARY = "http://canary.invalid/"
+ANSWERS_FILE = "antwoorden/antwoorden.json"
+
+LESSON_01 = "notebooks/01_klantgesprek.ipynb"
+PORTFOLIO = "notebooks/99_portfolio.ipynb"
+LESSONS = sorted(p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "notebooks").glob("*.ipynb"))
+SHOW_EXERCISE = re.compile(r"""show_exercise\(\s*["']([^"']+)["']""")
+#: Panels that are no exercise from exercises/*.yaml, by the call that shows them.
+PANELS = {"show_backup(": ".cursus-backup", "show_portfolio(": ".cursus-portfolio"}
+
+
+def lite_module(name: str) -> Any:
+    """Import ``lite/<name>.py`` (build, serve: standard library only at module level)."""
+    spec = importlib.util.spec_from_file_location(f"lite_{name}", REPO_ROOT / "lite" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+def expected_selectors(relpath: str) -> list[str]:
+    """CSS selectors of every exercise and panel a lesson shows (from its code cells)."""
+    nb = json.loads((REPO_ROOT / relpath).read_text(encoding="utf-8"))
+    source = "\n".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    found = [f".cursus-ex-{exercise_id}" for exercise_id in SHOW_EXERCISE.findall(source)]
+    return found + [css for call, css in PANELS.items() if call in source]
+
+
+# --------------------------------------------------------------------------- the site, served on loopback
+@pytest.fixture(scope="module")
+def lite_site() -> Iterator[str]:
+    """Build ``_output/`` if needed, serve it on a free 127.0.0.1 port; yield the base URL."""
+    if not lite_module("build").site_is_current(OUTPUT):
+        started = time.monotonic()
+        result = subprocess.run(
+            ["bash", str(REPO_ROOT / "lite" / "build.sh"), "--if-stale"],
+            cwd=REPO_ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False,
+        )
+        if result.returncode != 0:
+            pytest.fail(f"lite/build.sh failed (exit {result.returncode}):\n{result.stdout[-3000:]}\n"
+                        f"{result.stderr[-3000:]}", pytrace=False)
+        print(f"lite site built in {time.monotonic() - started:.1f} s")
+    server = lite_module("serve").start(OUTPUT)
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# --------------------------------------------------------------------------- the browser, loopback only
+def is_loopback(url: str) -> bool:
+    """True for URLs that stay on this machine (and for data:/blob: URLs, which are no requests)."""
+    parts = urlsplit(url)
+    if parts.scheme in ("data", "blob", "about"):
+        return True
+    return (parts.hostname or "") in LOOPBACK
+
+
+@dataclass
+class NetworkGuard:
+    """Records and aborts every request to a host other than loopback."""
+
+    outside: list[str] = field(default_factory=list)
+    via_service_worker: int = 0
+
+    def abort(self, route: Any) -> None:
+        self.outside.append(route.request.url)
+        route.abort("blockedbyclient")
+
+    def seen(self, request: Any) -> None:
+        if request.service_worker is not None:
+            self.via_service_worker += 1
+        if not is_loopback(request.url) and request.url not in self.outside:
+            self.outside.append(request.url)  # in case a request ever slips past the route
+
+    def assert_only_loopback(self) -> None:
+        real = [url for url in self.outside if not url.startswith(CANARY)]
+        assert not real, "the site requested other hosts than loopback:\n" + "\n".join(sorted(set(real)))
+
+
+@pytest.fixture(scope="module")
+def network_guard() -> NetworkGuard:
+    return NetworkGuard()
+
+
+@pytest.fixture(scope="module")
+def console_log() -> ConsoleLog:
+    """Console of the module's page (overrides conftest's: one page for the whole module)."""
+    return ConsoleLog()
+
+
+@pytest.fixture(scope="module")
+def page(browser, lite_site: str, network_guard: NetworkGuard, console_log: ConsoleLog):
+    """One context and page for the module (overrides conftest's), with the network guard in place."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900}, accept_downloads=True,
+                                  service_workers="allow")
+    context.set_default_timeout(30_000)
+    context.route(lambda url: not is_loopback(url), network_guard.abort)
+    context.on("request", network_guard.seen)
+    page = context.new_page()
+    page.on("websocket", lambda ws: None if is_loopback(ws.url) else network_guard.outside.append(ws.url))
+    console_log.attach(page)
+    page.goto(lite_site + "lab/index.html", wait_until="domcontentloaded")
+    wait_app(page)
+    yield page
+    context.close()
+
+
+def wait_app(page: Any, timeout: float = 60.0) -> None:
+    """Wait until JupyterLite started, restored its workspace and a service worker controls the page."""
+    page.wait_for_function("() => !!window.jupyterapp", timeout=timeout * 1000, polling=100)
+    _js(page, "async (ms) => window.__jlabHarness.withTimeout(Promise.all([window.jupyterapp.started,"
+              " window.jupyterapp.restored]).then(() => true), ms, 'JupyterLite start')", int(timeout * 1000))
+    # The kernel reaches the browser's storage (the notebooks, exercises and answers) through it.
+    page.wait_for_function("() => !!navigator.serviceWorker.controller", timeout=timeout * 1000, polling=100)
+
+
+def open_panels(page: Any) -> list[str]:
+    return _js(page, "() => Array.from(window.jupyterapp.shell.widgets('main'))"
+                     ".filter(w => w.context && w.sessionContext).map(w => w.context.path)")
+
+
+def wait_notebook(page: Any, path: str) -> None:
+    """Wait for the notebook panel of ``path`` and its kernel (Pyodide) to be idle."""
+    deadline = time.monotonic() + KERNEL_TIMEOUT
+    while kernel_status(page, path) in ("no-app", "no-notebook"):
+        if time.monotonic() > deadline:
+            raise TimeoutError(f"notebook {path} did not open")
+        time.sleep(0.1)
+    _js(page, "(p) => window.__jlabHarness.activate(window.__jlabHarness.panel(p))", path)
+    wait_kernel_idle(page, path, timeout=max(1.0, deadline - time.monotonic()))
+
+
+def open_lesson(page: Any, path: str) -> None:
+    """Close every open notebook (and its kernel), then open ``path`` and wait for its idle kernel."""
+    for other in open_panels(page):
+        close_notebook(page, other)
+    _js(page, "async (p) => { await window.jupyterapp.commands.execute('docmanager:open',"
+              " {path: p, factory: 'Notebook'}); return true; }", path)
+    wait_notebook(page, path)
+
+
+def run_lesson(page: Any, path: str, console: ConsoleLog) -> None:
+    """Run all cells of the open lesson; fail on an error output or a missing or broken exercise."""
+    console.clear()
+    run_all(page, path, timeout=RUN_TIMEOUT)
+    missing = [css for css in expected_selectors(path) if page.locator(css).count() != 1]
+    assert not missing, f"{path}: not shown (once) in the site: {missing}"
+    assert_no_widget_errors(page, console)
+
+
+def stored_file(page: Any, path: str) -> str | None:
+    """The text of ``path`` in JupyterLite's browser storage (None if there is no such file)."""
+    found = _js(page, """async (p) => {
+      try {
+        const m = await window.jupyterapp.serviceManager.contents.get(p, {content: true});
+        return {format: m.format, content: m.format === 'json' ? JSON.stringify(m.content) : m.content};
+      } catch (e) { return null; }
+    }""", path)
+    if found is None:
+        return None
+    return base64.b64decode(found["content"]).decode("utf-8") if found["format"] == "base64" else found["content"]
+
+
+def stored_answers(page: Any) -> dict:
+    text = stored_file(page, ANSWERS_FILE)
+    return json.loads(text)["answers"] if text else {}
+
+
+def wait_stored(page: Any, exercise_id: str, predicate: Any, timeout: float = 30.0) -> dict:
+    """Poll the answers file in the browser's storage until ``predicate(value)`` holds; return the value."""
+    deadline = time.monotonic() + timeout
+    value = None
+    while time.monotonic() < deadline:
+        entry = stored_answers(page).get(exercise_id)
+        value = entry and entry["value"]
+        if value is not None and predicate(value):
+            return value
+        time.sleep(0.3)
+    raise AssertionError(f"{exercise_id} is not in the browser's {ANSWERS_FILE} as expected: {value!r}")
+
+
+# --------------------------------------------------------------------------- tests
+def test_the_guard_catches_requests_from_page_and_workers(page, network_guard: NetworkGuard) -> None:
+    """Self-check: an outside request from the page and from a web worker (both through the service worker)."""
+    page.evaluate("(u) => fetch(u + 'page').catch(() => null)", CANARY)
+    page.evaluate("""(u) => new Promise((resolve) => {
+      const code = `fetch('${u}worker').then(() => postMessage(1), () => postMessage(0))`;
+      const worker = new Worker(URL.createObjectURL(new Blob([code], {type: 'text/javascript'})));
+      worker.onmessage = () => { worker.terminate(); resolve(true); };
+    })""", CANARY)
+    assert {CANARY + "page", CANARY + "worker"} <= set(network_guard.outside)
+    assert network_guard.via_service_worker > 0, "requests through the service worker are not seen"
+    network_guard.assert_only_loopback()
+
+
+@pytest.mark.parametrize("lesson", [p for p in LESSONS if p not in (LESSON_01, PORTFOLIO)])
+def test_lesson_runs_in_the_site(page, lesson: str, console_log: ConsoleLog, network_guard: NetworkGuard) -> None:
+    """Each lesson (01 and 99 have their own test below) runs without errors and shows its exercises."""
+    open_lesson(page, lesson)
+    run_lesson(page, lesson, console_log)
+    network_guard.assert_only_loopback()
+
+
+def test_answer_gets_feedback_and_survives_a_reload(page, console_log: ConsoleLog,
+                                                    network_guard: NetworkGuard) -> None:
+    open_lesson(page, LESSON_01)
+    run_lesson(page, LESSON_01, console_log)
+    trainer = page.locator(".cursus-ex-01-open-vraag-stellen")
+    feedback = trainer.locator(".cursus-feedback")
+    box = trainer.locator("textarea")
+    # The feedback engine runs in the browser's Python: a closed question, then an open one.
+    box.fill("Is het op zaterdag druk in de werkplaats?")
+    trainer.get_by_role("button", name="Controleer").click()
+    feedback.locator(".cursus-todo").wait_for()
+    assert "gesloten vraag" in feedback.text_content()
+    question = "Hoe verloopt de planning van de werkplaats op een drukke zaterdag?"
+    box.fill(question)
+    trainer.get_by_role("button", name="Controleer").click()
+    feedback.locator(".cursus-good").wait_for()
+    assert "open vraag" in feedback.text_content()
+    # Saved by the kernel into /drive, which is the site's storage in this browser.
+    wait_stored(page, "01-open-vraag-stellen", lambda v: v["text"] == question and v["attempts"] == 2)
+    save_screenshot(page, "lite-les01-feedback")
+
+    page.reload(wait_until="domcontentloaded")
+    wait_app(page)
+    assert LESSON_01 in open_panels(page), "the reload did not reopen the lesson"
+    for other in set(open_panels(page)) - {LESSON_01}:
+        close_notebook(page, other)
+    wait_notebook(page, LESSON_01)
+    run_lesson(page, LESSON_01, console_log)
+    trainer = page.locator(".cursus-ex-01-open-vraag-stellen")
+    assert trainer.locator("textarea").input_value() == question
+    assert trainer.locator(".cursus-feedback .cursus-good").count() == 1
+    # (text_content: JupyterLab does not lay out cells out of view, so their inner_text reads empty)
+    assert "open vraag" in trainer.locator(".cursus-feedback").text_content()
+    network_guard.assert_only_loopback()
+
+
+def test_backup_downloads_and_restores_answers(page, console_log: ConsoleLog, network_guard: NetworkGuard,
+                                               tmp_path: Path) -> None:
+    open_lesson(page, PORTFOLIO)
+    run_lesson(page, PORTFOLIO, console_log)
+    panel = page.locator(".cursus-backup")
+
+    # Download: the file holds exactly the answers stored in this browser.
+    panel.get_by_role("button", name="Maak downloadbestand").click()
+    link = panel.get_by_role("link", name="Download al je antwoorden")
+    with page.expect_download() as info:
+        link.click()
+    download = info.value
+    assert re.fullmatch(r"klantgesprekken-antwoorden-\d{4}-\d{2}-\d{2}\.json", download.suggested_filename)
+    downloaded = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+    assert downloaded["format"] == "klantgesprekken-antwoorden"
+    assert downloaded["answers"] == stored_answers(page)
+
+    # Upload: a file with one answer this browser does not have; preview, then restore.
+    new_id = "02-reflectie"
+    assert new_id not in downloaded["answers"]
+    upload = dict(downloaded, answers={**downloaded["answers"], new_id: {
+        "value": {"steps": {"situatie": "Thuis gemaakt en meegenomen."}}, "saved_at": "2026-01-05T10:00:00+01:00"}})
+    upload_file = tmp_path / "klantgesprekken-antwoorden-thuis.json"
+    upload_file.write_text(json.dumps(upload, ensure_ascii=False), encoding="utf-8")
+    with page.expect_file_chooser() as chooser:  # the widget's file input is not in the page
+        panel.locator(".widget-upload").click()
+    chooser.value.set_files(str(upload_file))
+    panel.get_by_text("Komt erbij (1)").wait_for()
+    panel.get_by_role("button", name="Ja, zet terug").click()
+    panel.get_by_text("1 antwoord is teruggezet").wait_for()
+    stored = stored_answers(page)
+    assert stored[new_id]["value"] == upload["answers"][new_id]["value"]
+    assert {k: v for k, v in stored.items() if k != new_id} == downloaded["answers"]
+    save_screenshot(page, "lite-99-teruggezet")
+
+    # The portfolio of the restored answers downloads too.
+    portfolio = page.locator(".cursus-portfolio")
+    portfolio.get_by_role("button", name="Maak portfolio (HTML)").click()
+    with page.expect_download() as info:
+        portfolio.get_by_role("link", name="Download portfolio.html").click()
+    assert "Thuis gemaakt en meegenomen." in Path(info.value.path()).read_text(encoding="utf-8")
+    assert_no_widget_errors(page, console_log)
+    assert not notebook_errors(page, PORTFOLIO)
+    network_guard.assert_only_loopback()
