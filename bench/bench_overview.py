@@ -24,10 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT / "src") not in sys.path:
     sys.path.insert(0, str(ROOT / "src"))
 
-from cursuslib import export  # noqa: E402 - the path is set up first
-from cursuslib.content import REFLECTION_STEPS, Exercise, load_course  # noqa: E402
-from cursuslib.overview import class_overview, overview_html  # noqa: E402
+from cursuslib.content import Exercise, load_course  # noqa: E402
+from cursuslib.documents import class_overview, overview_html  # noqa: E402
 from cursuslib.store import FILE_FORMAT, FILE_VERSION  # noqa: E402
+from cursuslib.types import lsd_practice, question_practice, reply, rewrite  # noqa: E402 - the path is set up first
+from cursuslib.types.reflection import REFLECTION_STEPS  # noqa: E402
 
 GOAL_SECONDS = 3.0
 WORDS = ("de app", "het rooster", "de factuur", "het inloggen", "de planning", "de webshop", "de melding",
@@ -78,8 +79,8 @@ def write_files(folder: Path, count: int, lessons: dict) -> list[Path]:
 
 
 def _clear_caches() -> None:
-    for function in (export.rewrite_result, export.reply_result, export.question_result, export.summary_result,
-                     export.followup_result):
+    for function in (rewrite.rewrite_result, reply.reply_result, question_practice.judge,
+                     lsd_practice.summary_result, lsd_practice.followup_result):
         function.cache_clear()
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import re
 import shlex
@@ -15,10 +14,10 @@ import jupytext
 import pytest
 import yaml
 
-from cursuslib import examples
+from cursuslib import examples, registry
 from cursuslib.check import Problem, check_course
 from cursuslib.cli import build_parser, main, render_template, template_samples
-from cursuslib.content import EXAMPLE_VERDICTS, TYPE_FIELDS, ContentError, parse_exercise
+from cursuslib.content import ContentError, example_types, parse_exercise
 from cursuslib.store import empty_document
 
 REPO = Path(__file__).resolve().parents[1]
@@ -155,7 +154,7 @@ def test_every_broken_exercise_and_file_is_reported(course: Path, capsys: pytest
     other.write_text(EXERCISES.replace("01_test", "02_wrong").replace("01-", "02-"), encoding="utf-8")
     lines = check_lines(capsys, course)
     assert lines[0] == ("exercises/01_test.yaml, oefening '01-quiz', veld 'type': 'meerkeuze' is onbekend; toegestaan: "
-                        + ", ".join(sorted(TYPE_FIELDS)) + ".")
+                        + ", ".join(registry.names()) + ".")
     assert any(line.startswith("exercises/01_test.yaml, oefening '01-herschrijf'") and "'sentence' ontbreekt" in line
                for line in lines)
     assert any(line.startswith("exercises/02_ander.yaml, veld 'lesson'") for line in lines)
@@ -229,7 +228,7 @@ def test_examples_schema(course: Path, capsys: pytest.CaptureFixture[str]) -> No
     lines = check_lines(capsys, course)
     assert lines[0] == ("exercises/01_test.yaml, oefening '01-quiz', veld 'examples': type single_choice heeft geen "
                         "automatische feedback om te testen; voorbeelden kunnen bij: "
-                        + ", ".join(sorted(EXAMPLE_VERDICTS)) + ".")
+                        + ", ".join(example_types()) + ".")
     assert lines[1] == ("exercises/01_test.yaml, oefening '01-herschrijf', veld 'examples': voorbeeld 2, 'expect': "
                         "'gesloten' is niet toegestaan bij type rewrite; kies uit: verbeterd, niet_verbeterd.")
 
@@ -242,11 +241,12 @@ def test_problem_line_and_check_course(course: Path) -> None:
 
 
 def test_every_type_with_examples_has_a_judge() -> None:
-    assert set(examples.JUDGES) == set(EXAMPLE_VERDICTS)
+    assert set(example_types()) == {"rewrite", "question_practice", "reflection", "reply", "lsd_practice"}
+    assert all(registry.get(kind).verdicts for kind in example_types())
 
 
 # --------------------------------------------------------------------------- nieuw
-@pytest.mark.parametrize("kind", sorted(TYPE_FIELDS))
+@pytest.mark.parametrize("kind", registry.names())
 def test_new_template_round_trips(kind: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "nieuw", kind)
     assert code == 0
@@ -256,8 +256,8 @@ def test_new_template_round_trips(kind: str, capsys: pytest.CaptureFixture[str])
     exercise = parse_exercise(item, lesson="09_test", source="nieuw.yaml", position=1)
     assert exercise.id == "09-nieuw" and exercise.type == kind
     assert examples.run_examples(exercise) == []
-    assert bool(exercise.examples) == (kind in EXAMPLE_VERDICTS)
-    for spec in TYPE_FIELDS[kind]:
+    assert bool(exercise.examples) == (kind in example_types())
+    for spec in registry.get(kind).fields:
         assert f"# {spec.name} (" in out, f"{spec.name} has no explanation in the template"
 
 
@@ -267,7 +267,7 @@ def test_new_with_id_and_descriptions(capsys: pytest.CaptureFixture[str]) -> Non
     assert "  - id: 02-herschrijf-5\n" in out
     assert "# sentence (verplicht): de negatieve zin die de student positief herschrijft" in out
     assert "expect is een van: verbeterd, niet_verbeterd" in out
-    assert set(template_samples()) == set(TYPE_FIELDS)
+    assert set(template_samples()) == set(registry.names())
 
 
 def test_new_unknown_type_lists_the_allowed_ones(capsys: pytest.CaptureFixture[str]) -> None:
@@ -287,13 +287,6 @@ def answers_file(folder: Path, name: str) -> Path:
     return path
 
 
-needs_export = pytest.mark.skipif(importlib.util.find_spec("cursuslib.export") is None,
-                                  reason="cursuslib.export bestaat nog niet (wordt apart gebouwd)")
-needs_overview = pytest.mark.skipif(importlib.util.find_spec("cursuslib.overview") is None,
-                                    reason="cursuslib.overview bestaat nog niet (wordt apart gebouwd)")
-
-
-@needs_export
 @pytest.mark.parametrize("suffix", ["html", "md"])
 def test_export_smoke(suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = answers_file(tmp_path, "Sanne de Vries.json")
@@ -304,7 +297,6 @@ def test_export_smoke(suffix: str, tmp_path: Path, capsys: pytest.CaptureFixture
     assert printed.startswith(f"Portfolio ({suffix}) geschreven naar {out}")
 
 
-@needs_export
 def test_export_of_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     source = tmp_path / "antwoorden.json"
     source.write_text("{kapot", encoding="utf-8")
@@ -313,7 +305,6 @@ def test_export_of_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert not (tmp_path / "p.html").exists()
 
 
-@needs_overview
 def test_overview_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     folder = tmp_path / "klas"
     folder.mkdir()

@@ -177,7 +177,7 @@ def test_cursus_check_reports_catalogue_mistakes(tmp_path, monkeypatch) -> None:
 
 def test_the_portfolio_stays_dutch_when_the_widgets_are_english(monkeypatch) -> None:
     from cursuslib.content import load_course
-    from cursuslib.export import portfolio_markdown
+    from cursuslib.documents import portfolio_markdown
 
     doc = {"format": "klantgesprekken-antwoorden", "version": 1, "answers": {
         "04-planner": {"value": {"start": "13:00", "minutes": {}}, "saved": "2026-11-20T10:00:00"}}}

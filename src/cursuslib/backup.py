@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime
 from typing import Any, Literal
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from .dates import format_moment
 from .messages import text
 from .store import AnswerStore, StoreError, validate_document
 
@@ -47,23 +47,12 @@ def parse_saved_at(value: Any) -> datetime | None:
     return moment if moment.tzinfo is not None else moment.astimezone()
 
 
-def _dutch_zone() -> tzinfo | None:
-    try:
-        return ZoneInfo("Europe/Amsterdam")
-    except (ZoneInfoNotFoundError, ValueError):  # no time zone data (e.g. some Windows installs)
-        return None
-
-
 def dutch_time(value: Any) -> str:
     """Return a saved_at stamp in Dutch notation (``23-11-2026 12:40``) or the catalogue's ``datum onbekend``.
 
-    Shown as Dutch wall-clock time: on Binder and school servers the stamps are saved in UTC.
+    Shown as Dutch wall-clock time (see :mod:`cursuslib.dates`): on Binder and school servers the stamps are UTC.
     """
-    moment = parse_saved_at(value)
-    if moment is None:
-        return text("backup.date_unknown")
-    zone = _dutch_zone()
-    return f"{moment.astimezone(zone) if zone else moment:%d-%m-%Y %H:%M}"
+    return format_moment(value, "short") or text("backup.date_unknown")
 
 
 def _saved_phrase(value: Any) -> str:

@@ -8,12 +8,12 @@ import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from . import paths
-from .content import COMMON_FIELDS, EXAMPLE_VERDICTS, ID_PATTERN, TYPE_FIELDS, ContentError, Field, Lesson, load_course
+from . import paths, registry
+from .content import COMMON_FIELDS, ContentError, Lesson, example_types, load_course
+from .schema import ID_PATTERN, Field
 
 #: Exit codes: all good, something to fix, the command itself was not used right.
 OK, PROBLEMS, USAGE = 0, 1, 2
@@ -141,13 +141,11 @@ def cmd_export(args: argparse.Namespace) -> int:
     lessons = _lessons(Path(args.course) if args.course else None)
     if lessons is None:
         return PROBLEMS
-    try:
-        from . import export
-    except ModuleNotFoundError:
-        return _fail("'cursus export' is nog niet beschikbaar in deze versie van cursuslib.")
+    from . import documents
+
     student = args.name if args.name is not None else ("" if source.stem == "antwoorden" else source.stem)
     kind = _format_for(Path(args.out), args.format)
-    make = export.portfolio_markdown if kind == "md" else export.portfolio_html
+    make = documents.portfolio_markdown if kind == "md" else documents.portfolio_html
     if not _write(Path(args.out), make(doc, lessons=lessons, student=student)):
         return PROBLEMS
     answered = len(doc.get("answers", {}))
@@ -169,12 +167,10 @@ def cmd_overview(args: argparse.Namespace) -> int:
     lessons = _lessons(Path(args.course) if args.course else None)
     if lessons is None:
         return PROBLEMS
-    try:
-        from . import overview
-    except ModuleNotFoundError:
-        return _fail("'cursus overzicht' is nog niet beschikbaar in deze versie van cursuslib.")
-    result = overview.class_overview(files, lessons=lessons)
-    if not _write(Path(args.out), overview.overview_html(result)):
+    from . import documents
+
+    result = documents.class_overview(files, lessons=lessons)
+    if not _write(Path(args.out), documents.overview_html(result)):
         return PROBLEMS
     for name, reason in result.skipped:
         _say(f"Overgeslagen: {reason}" if name in reason else f"Overgeslagen: {name}: {reason}")
@@ -185,13 +181,10 @@ def cmd_overview(args: argparse.Namespace) -> int:
 
 
 # --------------------------------------------------------------------------- nieuw
-@cache
 def template_samples() -> dict[str, dict[str, Any]]:
-    """The example values per type from ``templates.yaml``: description, fields and commented fields."""
-    import yaml
-
-    text = resources.files("cursuslib").joinpath("templates.yaml").read_text(encoding="utf-8")
-    return yaml.safe_load(text)
+    """The example values per type, as each type declares them: description, fields and commented fields."""
+    return {name: {"description": spec.description, "fields": dict(spec.sample), "commented": list(spec.commented)}
+            for name, spec in registry.types().items() if spec.sample}
 
 
 class _Field(dict):  # type: ignore[type-arg]
@@ -249,8 +242,9 @@ def render_template(kind: str, *, exercise_id: str = "") -> str:
     if values["texts"] == {"common.check": "Nakijken"}:
         commented.add("texts")
     common = [spec for spec in COMMON_FIELDS if spec.name != "examples"]
-    fields = [*common, *TYPE_FIELDS[kind]]
-    if kind in EXAMPLE_VERDICTS:
+    kind_spec = registry.get(kind)
+    fields = [*common, *kind_spec.fields]
+    if kind in example_types():
         fields += [spec for spec in COMMON_FIELDS if spec.name == "examples"]
     header = textwrap.wrap(
         f"Nieuwe oefening van type {kind}: {sample['description']}. Plak dit blok onder 'exercises:' in "
@@ -259,12 +253,12 @@ def render_template(kind: str, *, exercise_id: str = "") -> str:
     lines: list[str] = []
     for spec in fields:
         if spec.name not in values:
-            raise KeyError(f"templates.yaml has no example value for {kind}.{spec.name}")
+            raise KeyError(f"type {kind} has no sample value for its field {spec.name}")
         extra = ""
         if spec.name == "id":
             extra = "; begin met het lesnummer, zoals 02-herschrijf-5"
         elif spec.name == "examples":
-            extra = f"; expect is een van: {', '.join(EXAMPLE_VERDICTS[kind])}"
+            extra = f"; expect is een van: {', '.join(kind_spec.verdicts)}"
         body = _dump(spec.name, values[spec.name])
         if spec.name in commented:
             body = ["# " + line for line in body]
@@ -283,13 +277,15 @@ def render_template(kind: str, *, exercise_id: str = "") -> str:
 def cmd_new(args: argparse.Namespace) -> int:
     """Print a commented template for a new exercise."""
     samples = template_samples()
-    allowed = sorted(TYPE_FIELDS)
+    allowed = sorted(samples)
     if args.type is None:
         _say("Oefentypen (gebruik: cursus nieuw TYPE):")
         for kind in allowed:
-            _say(f"  {kind:<18} {samples.get(kind, {}).get('description', '')}")
+            _say(f"  {kind:<18} {samples[kind]['description']}")
+        _say("\n'cursus nieuw' maakt een nieuwe oefening van een bestaand type. Een nieuw oefentype maken is werk "
+             "voor een ontwikkelaar: zie docs/dev/exercise-types.md.")
         return OK
-    if args.type not in TYPE_FIELDS or args.type not in samples:
+    if args.type not in samples:
         return _fail(f"Onbekend oefentype '{args.type}'. Kies uit: {', '.join(allowed)}.", USAGE)
     if args.id and not ID_PATTERN.match(args.id):
         return _fail(f"De id '{args.id}' is niet toegestaan; gebruik kleine letters, cijfers en streepjes, "
@@ -350,9 +346,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = commands.add_parser(
         "nieuw", help="toon een sjabloon voor een nieuwe oefening",
-        description="Toon een YAML-sjabloon met uitleg per veld voor een nieuwe oefening. Zonder TYPE: een "
-                    "lijst van alle oefentypen.")
-    new.add_argument("type", nargs="?", metavar="TYPE", help=f"het oefentype: {', '.join(sorted(TYPE_FIELDS))}")
+        description="Toon een YAML-sjabloon met uitleg per veld voor een nieuwe oefening van een bestaand oefentype. "
+                    "Zonder TYPE: een lijst van alle oefentypen. Een nieuw oefentype maken (Python) staat in "
+                    "docs/dev/exercise-types.md.")
+    new.add_argument("type", nargs="?", metavar="TYPE", help=f"het oefentype: {', '.join(registry.names())}")
     new.add_argument("--id", default="", metavar="ID", help="vul meteen deze id in, zoals 02-herschrijf-5")
     new.set_defaults(run=cmd_new)
     return parser

@@ -4,21 +4,10 @@ from __future__ import annotations
 
 import html
 
-import pytest
-
-from cursuslib import content
-from cursuslib.exercises import dialogue
 from cursuslib.store import AnswerStore
 from cursuslib.widgets.dialogue import DialogueExercise
 
 from .conftest import strip_tags
-
-
-@pytest.fixture(autouse=True)
-def dialogue_type() -> None:
-    """Register the type as the lead will do in content.TYPE_FIELDS."""
-    content.register_type("dialogue", dialogue.FIELDS)
-
 
 WEBSHOP = """
 id: 09-webshop-boos

@@ -62,7 +62,7 @@ def test_question_practice_in_english(store: AnswerStore) -> None:
 
 def test_question_drill_in_english(store: AnswerStore) -> None:
     widget = QuestionDrill(find_exercise("01-open-gesloten-herkennen"), store=store)
-    assert widget.toggles[0].options == (("Open", "open"), ("Closed", "gesloten"))
+    assert widget.toggles[0].options == (("Open", "open"), ("Closed", "closed"))
     assert widget.toggles[0].description == "Question 1"
     widget.toggles[0].value = "open"  # right: "Wie maakt er ...?"
     widget.toggles[1].value = "open"  # wrong: "Werkt u al met een online agenda?" is closed
@@ -76,7 +76,7 @@ def test_question_drill_in_english(store: AnswerStore) -> None:
     summary = shown(widget.summary.value)
     assert summary == (f"{len(widget.items) - 1} of the {len(widget.items)} questions sorted correctly. "
                        "Next step: read the explanation next to 'Not yet' and choose again.")
-    widget.toggles[1].value = "gesloten"
+    widget.toggles[1].value = "closed"
     assert shown(widget.summary.value).endswith("Next step: turn each closed question above into an open question yourself.")
 
 

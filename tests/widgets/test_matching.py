@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
-from cursuslib import content
-from cursuslib.exercises.matching import FIELDS
 from cursuslib.store import AnswerStore
 from cursuslib.widgets.matching import MatchingExercise
 
@@ -25,11 +21,6 @@ items:
   - {situation: Je kunt de deadline niet halen., answer: eerlijk, explanation: Zeg het op tijd en bied iets aan.}
 model_answer: Let op de **signalen** in elke situatie.
 """
-
-
-@pytest.fixture(autouse=True)
-def registered() -> None:
-    content.register_type("matching", FIELDS)
 
 
 def test_each_situation_has_a_labelled_dropdown(make_exercise, store: AnswerStore) -> None:

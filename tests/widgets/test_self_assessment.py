@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from cursuslib import content
 from cursuslib.content import Exercise, find_exercise
-from cursuslib.exercises.self_assessment import FIELDS
 from cursuslib.store import AnswerStore
 from cursuslib.widgets import ChoiceQuiz, SortExercise
 from cursuslib.widgets.self_assessment import SelfAssessment
@@ -76,7 +74,6 @@ SVG = "{http://www.w3.org/2000/svg}"
 @pytest.fixture(autouse=True)
 def course(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A small course (lessons 01, 02 and 05) that find_exercise and load_course read."""
-    content.register_type("self_assessment", FIELDS)
     folder = tmp_path / "exercises"
     folder.mkdir()
     for name, text in (("01_gesprek", LESSON_01), ("02_eigenschappen", LESSON_02), ("05_afsluiting", LESSON_05)):

@@ -10,8 +10,8 @@ from ipywidgets import HTML
 
 from cursuslib import messages
 from cursuslib.content import find_exercise
-from cursuslib.exercises.self_assessment import format_level
 from cursuslib.store import AnswerStore
+from cursuslib.types.self_assessment import format_level
 from cursuslib.widgets import SelfAssessment
 
 from .conftest import strip_tags

@@ -12,6 +12,7 @@ from .positivity import positivity
 from .questions import question_kind
 from .reply import reply_feedback
 from .results import (
+    QUESTION_KINDS,
     Finding,
     FollowupResult,
     PositivityResult,
@@ -23,6 +24,7 @@ from .results import (
 from .rewrite import rewrite_feedback
 
 __all__ = [
+    "QUESTION_KINDS",
     "Finding",
     "FollowupResult",
     "PositivityResult",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "QUESTION_KINDS",
     "Finding",
     "FollowupResult",
     "PositivityResult",
@@ -12,6 +13,10 @@ __all__ = [
     "RewriteResult",
     "SummaryResult",
 ]
+
+
+#: The kinds of question, as :func:`~cursuslib.language.question_kind` names them; the course uses only these names.
+QUESTION_KINDS: tuple[str, ...] = ("open", "closed")
 
 
 @dataclass(frozen=True, slots=True)

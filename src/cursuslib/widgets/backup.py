@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import base64
-from datetime import datetime
 from typing import Any
 
 import ipywidgets as w
 
 from .. import backup as logic
 from ..backup import KEEP_LOCAL, NEW, SAME, UPDATE, RestorePlan
+from ..dates import format_moment, now
 from ..messages import fill, text
 from ..store import AnswerStore, StoreError, get_store, parse_document
 from ..text import escape
@@ -96,7 +96,7 @@ class BackupPanel(w.VBox):
         link = (f'<a download="{escape(name)}" href="{href}" style="{LINK_STYLE}">'
                 f"{escape(text('backup.download_link'))}</a>")
         note = _html(text("backup.download_note"), file=f"<code>{escape(name)}</code>", answers=escape(_answers(count)),
-                     time=f"{datetime.now():%d-%m-%Y %H:%M}",
+                     time=format_moment(now(), "short"),
                      button=f"<strong>{escape(text('backup.make'))}</strong>")
         note = f"<p>{note}</p>"
         if len(href) > MAX_LINK_CHARS:

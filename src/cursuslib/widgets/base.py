@@ -1,8 +1,12 @@
-"""Shared parts of every exercise widget: header, saving, notices and a feedback area."""
+"""Shared parts of every exercise widget: header, saving, notices, the check/model row and a feedback area.
+
+A widget is a thin view over its type (:mod:`cursuslib.types`): it reads the saved state with the
+type, shows it, asks the type's ``assess`` for feedback and saves the type's state dataclass.
+"""
 
 from __future__ import annotations
 
-from datetime import datetime
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as w
@@ -10,9 +14,11 @@ from ipywidgets.widgets.widget_string import HTMLStyle
 from traitlets import Bool, Unicode
 
 from ..content import Exercise
+from ..dates import format_moment, now
 from ..messages import text
 from ..store import AnswerStore, StoreError, get_store
 from ..text import escape, inline_markdown
+from ..types import Assessment, spec_of
 
 CSS = """
 <style>
@@ -58,8 +64,20 @@ def button(label: str, *, tooltip: str = "", style: str = "") -> w.Button:
                     layout=w.Layout(width="auto"))
 
 
+def next_step_html(step: str, exercise: Exercise | None = None, *, step_html: str = "") -> str:
+    """One paragraph with the bold 'Volgende stap:' label and the step (escaped, or ``step_html`` as given)."""
+    return (f"<p><strong>{escape(text('common.next_step', exercise))}</strong> "
+            f"{step_html or escape(step)}</p>")
+
+
+def model_box(heading: str, inner_html: str) -> str:
+    """A labelled region for a model answer or example: the heading in bold, then ``inner_html``."""
+    label = escape(heading)
+    return f'<div class="cursus-model" role="region" aria-label="{label}"><strong>{label}</strong>{inner_html}</div>'
+
+
 class ExerciseWidget(w.VBox):
-    """Base of all exercise widgets: loads the saved state and saves every change."""
+    """Base of all exercise widgets: reads the saved state with the type, shows it and saves every change."""
 
     exercise_id = Unicode(help="Stable id of the exercise in exercises/*.yaml").tag(sync=False)
     attempted = Bool(False, help="True once the student has checked an answer").tag(sync=False)
@@ -68,6 +86,7 @@ class ExerciseWidget(w.VBox):
         super().__init__()
         self.exercise = exercise
         self.exercise_id = exercise.id
+        self.kind = spec_of(exercise)
         self.store = store or get_store()
         self.add_class("cursus-exercise")
         self.add_class(f"cursus-ex-{exercise.id}")  # lets tests and teachers' CSS find one exercise
@@ -80,12 +99,12 @@ class ExerciseWidget(w.VBox):
         self.notice = self.html("")
         self.saved_label = self.html("")
         self._restoring = False
-        saved = self._load()
+        saved = self.kind.read(self._load())
         self._show_notices()
         self.build()
         self._restoring = True
         try:
-            self.restore(saved if isinstance(saved, dict) else {})
+            self.restore(saved)
         finally:
             self._restoring = False
         self._show_notices()
@@ -102,17 +121,67 @@ class ExerciseWidget(w.VBox):
         """Return an HTML part that shares this exercise's layout and style."""
         return w.HTML(value, layout=self.html_layout, style=self.html_style)
 
+    def assess(self, state: Any | None = None) -> Assessment:
+        """The type's assessment of ``state`` (default: what the widget shows now)."""
+        return self.kind.assess(self.exercise, self.state() if state is None else state)
+
+    def action_row(self, *, check: Callable[[], Any] | None = None, retry: tuple[str, str] | None = None,
+                   model: str = "common.show_model") -> w.HBox:
+        """The row under an exercise: 'Controleer' (primary), a retry button and the model answer button.
+
+        ``retry`` is (label key, tooltip key) and clicks :meth:`retry`; ``model`` is the label key of the
+        button that clicks :meth:`show_model` ("" for none). Also creates ``feedback`` and ``model`` areas.
+        """
+        buttons: list[w.Button] = []
+        self.check_button = button(self.t("common.check"), style="primary")
+        self.check_button.on_click(lambda _: (check or self.check)())
+        buttons.append(self.check_button)
+        if retry:
+            self.retry_button = button(self.t(retry[0]), tooltip=self.t(retry[1]))
+            self.retry_button.on_click(lambda _: self.retry())
+            buttons.append(self.retry_button)
+        if model:
+            self.model_button = button(self.t(model))
+            self.model_button.on_click(lambda _: self.show_model())
+            buttons.append(self.model_button)
+        self.feedback = self.html(live_region(""))
+        self.model = self.html("")
+        return w.HBox(buttons)
+
+    def show_model_button(self, available: bool = True) -> None:
+        """Show the model answer button only after an attempt (and when there is a model to show)."""
+        self.model_button.layout.display = None if (self.attempted and available) else "none"
+
+    def tried_first(self, key: str = "common.try_first") -> bool:
+        """True after an attempt; before it, say that the model answer comes after trying (catalogue ``key``)."""
+        if not self.attempted:
+            self.feedback.value = live_region(escape(self.t(key)))
+        return bool(self.attempted)
+
+    # -- what a type's widget may call ---------------------------------------
+    def check(self) -> Any:
+        """Check the answer and show feedback (types with a check button)."""
+        raise NotImplementedError
+
+    def retry(self) -> None:
+        """Clear the answer (types with a retry button)."""
+        raise NotImplementedError
+
+    def show_model(self) -> None:
+        """Show the model answer (types with a model button)."""
+        raise NotImplementedError
+
     # -- to implement per type ---------------------------------------------
     def build(self) -> None:
         """Create the child widgets and set ``self.children``."""
         raise NotImplementedError
 
-    def restore(self, state: dict[str, Any]) -> None:
-        """Show a saved state (answers and feedback) in the widgets."""
+    def restore(self, state: Any) -> None:
+        """Show a saved state (the type's state dataclass: answers and feedback) in the widgets."""
         raise NotImplementedError
 
-    def state(self) -> dict[str, Any]:
-        """Return the state to save."""
+    def state(self) -> Any:
+        """Return the state to save: the type's state dataclass."""
         raise NotImplementedError
 
     # -- saving -------------------------------------------------------------
@@ -128,7 +197,7 @@ class ExerciseWidget(w.VBox):
         if self._restoring:
             return
         try:
-            self.store.save(self.exercise.id, self.state())
+            self.store.save(self.exercise.id, self.kind.saved(self.state()))
         except StoreError as exc:
             self.notice.value = f'<div class="cursus-notice" role="alert">{escape(str(exc))}</div>'
             return
@@ -136,7 +205,7 @@ class ExerciseWidget(w.VBox):
             message = escape(self.t("common.not_saved", reason=exc.strerror or str(exc)))
             self.notice.value = f'<div class="cursus-notice" role="alert">{message}</div>'
             return
-        saved_at = escape(self.t("common.saved_at", time=f"{datetime.now():%H:%M:%S}"))
+        saved_at = escape(self.t("common.saved_at", time=format_moment(now(), "time")))
         self.saved_label.value = f'<span class="cursus-saved">{saved_at}</span>'
         self._show_notices()
 

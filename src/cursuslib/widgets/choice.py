@@ -8,9 +8,9 @@ import ipywidgets as w
 from ipywidgets.widgets.widget_bool import CheckboxStyle
 from traitlets import Bool, Int
 
-from ..exercises.choice import ChoiceResult, check_choice, correct_keys, options
 from ..text import escape, inline_markdown
-from .base import ExerciseWidget, button, live_region
+from ..types.choice import ChoiceResult, ChoiceState, correct_keys, options
+from .base import ExerciseWidget, live_region, model_box, next_step_html
 
 
 class ChoiceQuiz(ExerciseWidget):
@@ -39,15 +39,7 @@ class ChoiceQuiz(ExerciseWidget):
                                         layout=w.Layout(width="auto"))
             self.radio.observe(self._on_change, names="value")
             self.choices = self.radio
-        self.check_button = button(self.t("common.check"), style="primary")
-        self.retry_button = button(self.t("common.retry"), tooltip=self.t("common.retry_tooltip"))
-        self.model_button = button(self.t("common.show_model"))
-        self.check_button.on_click(lambda _: self.check())
-        self.retry_button.on_click(lambda _: self.retry())
-        self.model_button.on_click(lambda _: self.show_model())
-        self.feedback = self.html(live_region(""))
-        self.model = self.html("")
-        self.buttons = w.HBox([self.check_button, self.retry_button, self.model_button])
+        self.buttons = self.action_row(retry=("common.retry", "common.retry_tooltip"))
         self.children = [self.header, self.notice, self.question, self.choices, self.buttons,
                          self.feedback, self.model, self.saved_label]
         self._update_buttons()
@@ -70,7 +62,7 @@ class ChoiceQuiz(ExerciseWidget):
 
     def check(self) -> ChoiceResult:
         """Check the selection, show feedback and save."""
-        result = check_choice(self.exercise, self.selected)
+        result: ChoiceResult = self.assess().detail
         if result.chosen:
             self.attempts += 1
             self.attempted = True
@@ -90,8 +82,7 @@ class ChoiceQuiz(ExerciseWidget):
 
     def show_model(self) -> None:
         """Show the annotated model answer (only after an attempt)."""
-        if not self.attempted:
-            self.feedback.value = live_region(escape(self.t("common.try_first")))
+        if not self.tried_first():
             return
         right = correct_keys(self.exercise)
         right_label = f"<strong>{escape(self.t('choice.model_right'))}</strong>"
@@ -103,11 +94,8 @@ class ChoiceQuiz(ExerciseWidget):
         )
         extra = self.exercise.data.get("model_answer") or ""
         extra_html = f"<p>{inline_markdown(extra)}</p>" if extra else ""
-        heading = escape(self.t("common.model_answer"))
-        self.model.value = (
-            f'<div class="cursus-model" role="region" aria-label="{heading}"><strong>{heading}</strong>'
-            f"<ul>{rows}</ul>{extra_html}<p>{escape(self.t('choice.model_compare'))}</p></div>"
-        )
+        self.model.value = model_box(self.t("common.model_answer"),
+                                     f"<ul>{rows}</ul>{extra_html}<p>{escape(self.t('choice.model_compare'))}</p>")
         self.save()
 
     # -- view ----------------------------------------------------------------
@@ -129,28 +117,26 @@ class ChoiceQuiz(ExerciseWidget):
                          else self.t("choice.you_chose_does_not_fit", option=item.option.text))
                 parts.append(f"<li>{escape(chose)}<br>{inline_markdown(item.option.explanation)}</li>")
             parts.append("</ul>")
-        parts.append(f"<p><strong>{escape(self.t('common.next_step'))}</strong> {escape(result.next_step)}</p>")
+        parts.append(next_step_html(result.next_step, self.exercise))
         self.feedback.value = live_region("".join(parts))
 
     def _update_buttons(self) -> None:
-        self.model_button.layout.display = None if self.attempted else "none"
+        self.show_model_button()
 
     # -- saving --------------------------------------------------------------
-    def state(self) -> dict[str, Any]:
+    def state(self) -> ChoiceState:
         """Selection, attempts, and whether feedback and model answer are shown."""
-        return {"selected": self.selected, "attempts": self.attempts,
-                "checked": self.checked,
-                "model_shown": bool(self.model.value)}
+        return ChoiceState(self.selected, self.attempts, self.checked, bool(self.model.value))
 
-    def restore(self, state: dict[str, Any]) -> None:
-        """Restore selection, feedback and model answer."""
-        selected = state.get("selected") or []
-        self.select([key for key in selected if isinstance(key, str)])
-        self.attempts = int(state.get("attempts") or 0)
+    def restore(self, state: ChoiceState) -> None:
+        """Restore selection, feedback and model answer (a key that is no longer an option is left out)."""
+        known = {option.key for option in options(self.exercise)}
+        self.select([key for key in state.selected if key in known])
+        self.attempts = max(state.attempts, 0)
         self.attempted = self.attempts > 0
-        if state.get("checked") and self.selected:
+        if state.checked and self.selected:
             self.checked = True
-            self._show_result(check_choice(self.exercise, self.selected))
-        if state.get("model_shown") and self.attempted:
+            self._show_result(self.assess().detail)
+        if state.model_shown and self.attempted:
             self.show_model()
         self._update_buttons()

@@ -6,10 +6,13 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..exercises.dialogue import (
-    END_KINDS,
+from ..messages import fill
+from ..text import escape, inline_markdown
+from ..types.dialogue import (
     Choice,
+    DialogueState,
     Node,
+    Run,
     Turn,
     end_label,
     from_exercise,
@@ -19,9 +22,7 @@ from ..exercises.dialogue import (
     summarize,
     walk,
 )
-from ..messages import fill
-from ..text import escape, inline_markdown
-from .base import ExerciseWidget, button, live_region
+from .base import ExerciseWidget, button, live_region, model_box, next_step_html
 
 CSS = """
 <style>
@@ -123,8 +124,7 @@ class DialogueExercise(ExerciseWidget):
 
     def show_model(self) -> None:
         """Show the strongest route with the feedback per step (only after a finished run)."""
-        if not self.attempted:
-            self.feedback.value = live_region(escape(self.t("dialogue.finish_first")))
+        if not self.tried_first("dialogue.finish_first"):
             return
         turns, end = strongest_route(self.dialogue)
         steps = "".join(
@@ -134,15 +134,11 @@ class DialogueExercise(ExerciseWidget):
             f"{inline_markdown(turn.choice.feedback)}</p></li>"
             for turn in turns
         )
-        title = escape(self.t("dialogue.route_title"))
-        self.model.value = (
-            f'<div class="cursus-model" role="region" aria-label="{title}"><strong>{title}</strong>'
+        self.model.value = model_box(
+            self.t("dialogue.route_title"),
             f"<ol>{steps}</ol>{self._customer_line(end.customer)}"
             f"<p><strong>{escape(self.t('dialogue.outcome', end=end_label(end.end or 'open', self.exercise)))}"
-            "</strong></p>"
-            f"<p>{escape(self.t('dialogue.compare'))}</p>"
-            "</div>"
-        )
+            f"</strong></p><p>{escape(self.t('dialogue.compare'))}</p>")
         self.save()
 
     # -- view ----------------------------------------------------------------
@@ -195,7 +191,7 @@ class DialogueExercise(ExerciseWidget):
         if summary.to_practise:
             practise = self.t("dialogue.to_practise", tips=", ".join(tip.name for tip in summary.to_practise))
             parts.append(f"<p>{escape(practise)}</p>")
-        parts.append(f"<p><strong>{escape(self.t('common.next_step'))}</strong> {escape(summary.next_step)}</p>")
+        parts.append(next_step_html(summary.next_step, self.exercise))
         if len(self.runs) > 1:
             rounds = ", ".join(f"{number}. {end_label(run['end'], self.exercise)}"
                                for number, run in enumerate(self.runs, start=1))
@@ -203,20 +199,16 @@ class DialogueExercise(ExerciseWidget):
         return "".join(parts)
 
     # -- saving --------------------------------------------------------------
-    def state(self) -> dict[str, Any]:
+    def state(self) -> DialogueState:
         """The path of this run (choice indexes), the finished runs and whether the strongest route is shown."""
-        return {"path": list(self.path), "runs": [dict(run) for run in self.runs], "model_shown": bool(self.model.value)}
+        return DialogueState(list(self.path), [Run(list(run["path"]), run["end"]) for run in self.runs],
+                             bool(self.model.value))
 
-    def restore(self, state: dict[str, Any]) -> None:
+    def restore(self, state: DialogueState) -> None:
         """Replay the saved path: transcript, last feedback and outcome come back as they were."""
-        path = state.get("path")
-        self.path = [i for i in path if isinstance(i, int) and not isinstance(i, bool)] if isinstance(path, list) else []
-        runs = state.get("runs")
-        self.runs = [
-            {"path": list(run["path"]), "end": run["end"]} for run in (runs if isinstance(runs, list) else [])
-            if isinstance(run, dict) and isinstance(run.get("path"), list) and run.get("end") in END_KINDS
-        ]
+        self.path = list(state.path)
+        self.runs = [{"path": list(run.path), "end": run.end} for run in state.runs]
         self.attempted = bool(self.runs)
         self._update()
-        if state.get("model_shown") and self.attempted:
+        if state.model_shown and self.attempted:
             self.show_model()

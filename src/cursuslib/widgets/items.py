@@ -3,33 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle
 from traitlets import Bool, Int
 
 from ..text import escape
-from .base import ExerciseWidget, button, live_region
-
-
-class ItemOutcome(Protocol):
-    """What the pure check returns per item."""
-
-    given: str | None
-    correct: bool
-
-
-class ItemsResult(Protocol):
-    """What the pure check returns for the whole exercise."""
-
-    items: Sequence[ItemOutcome]
-    unanswered: int
-    summary: str
-    next_step: str
-
-    @property
-    def complete(self) -> bool: ...
+from ..types.items import ItemsResult, ItemsState
+from .base import ExerciseWidget, live_region, model_box, next_step_html
 
 
 class ItemChoiceExercise(ExerciseWidget):
@@ -42,9 +24,9 @@ class ItemChoiceExercise(ExerciseWidget):
     nothing: Any = None
 
     # -- texts a type may change (from the message catalogue) ----------------
-    def retry_label(self) -> str:
-        """The label of the button that clears every choice."""
-        return self.t("common.restart")
+    def retry_keys(self) -> tuple[str, str]:
+        """The catalogue keys of the label and tooltip of the button that clears every choice."""
+        return ("common.restart", "items.retry_tooltip")
 
     def retry_done(self) -> str:
         """What the feedback area says after clearing."""
@@ -72,8 +54,8 @@ class ItemChoiceExercise(ExerciseWidget):
         raise NotImplementedError
 
     def evaluate(self) -> ItemsResult:
-        """Run the pure check on the current answers."""
-        raise NotImplementedError
+        """The type's check of the current answers (its assessment's detail)."""
+        return self.assess().detail
 
     def answer_keys(self) -> Sequence[str]:
         """The allowed answer keys."""
@@ -106,17 +88,8 @@ class ItemChoiceExercise(ExerciseWidget):
             self.controls.append(control)
             self.item_feedback.append(note)
             rows += [w.HTML(self.item_html(index), layout=text_layout, style=html_style), control, note]
-        self.check_button = button(self.t("common.check"), style="primary")
-        self.retry_button = button(self.retry_label(), tooltip=self.t("items.retry_tooltip"))
-        self.model_button = button(self.t("common.show_model"))
-        self.check_button.on_click(lambda _: self.check())
-        self.retry_button.on_click(lambda _: self.retry())
-        self.model_button.on_click(lambda _: self.show_model())
-        self.feedback = self.html(live_region(""))
-        self.model = self.html("")
-        self.children = [self.header, self.notice, *rows,
-                         w.HBox([self.check_button, self.retry_button, self.model_button]),
-                         self.feedback, self.model, self.saved_label]
+        row = self.action_row(retry=self.retry_keys())
+        self.children = [self.header, self.notice, *rows, row, self.feedback, self.model, self.saved_label]
         self._update_buttons()
 
     # -- student actions -----------------------------------------------------
@@ -158,12 +131,9 @@ class ItemChoiceExercise(ExerciseWidget):
 
     def show_model(self) -> None:
         """Show every item with its answer and why (only after an attempt)."""
-        if not self.attempted:
-            self.feedback.value = live_region(escape(self.t("common.try_first")))
+        if not self.tried_first():
             return
-        heading = escape(self.t("common.model_answer"))
-        self.model.value = (f'<div class="cursus-model" role="region" aria-label="{heading}">'
-                            f"<strong>{heading}</strong>{self.model_html()}</div>")
+        self.model.value = model_box(self.t("common.model_answer"), self.model_html())
         self.save()
 
     # -- view ----------------------------------------------------------------
@@ -188,31 +158,29 @@ class ItemChoiceExercise(ExerciseWidget):
             note.value = f"{self.mark(outcome.correct)}: {why}"
         self.feedback.value = live_region(
             f"<p>{self.mark(result.complete)}. {escape(result.summary)}</p>"
-            f"<p><strong>{escape(self.t('common.next_step'))}</strong> {escape(result.next_step)}</p>"
+            + next_step_html(result.next_step, self.exercise)
         )
 
     def _update_buttons(self) -> None:
-        self.model_button.layout.display = None if self.attempted else "none"
+        self.show_model_button()
 
     # -- saving --------------------------------------------------------------
-    def state(self) -> dict[str, Any]:
+    def state(self) -> ItemsState:
         """Answer per item, attempts, and whether feedback and model answer are shown."""
-        return {"answers": {str(i): v for i, v in self.answers.items() if v}, "attempts": self.attempts,
-                "checked": self.checked, "model_shown": bool(self.model.value)}
+        return ItemsState({str(i): v for i, v in self.answers.items() if v}, self.attempts, self.checked,
+                          bool(self.model.value))
 
-    def restore(self, state: dict[str, Any]) -> None:
-        """Restore answers, feedback and model answer."""
-        saved = state.get("answers") if isinstance(state.get("answers"), dict) else {}
+    def restore(self, state: ItemsState) -> None:
+        """Restore answers, feedback and model answer (a key that is no longer allowed is left out)."""
         known = set(self.answer_keys())
         for index, control in enumerate(self.controls):
-            value = saved.get(str(index))
+            value = state.answers.get(str(index))
             control.value = value if value in known else self.nothing
-        attempts = state.get("attempts")
-        self.attempts = attempts if isinstance(attempts, int) and attempts > 0 else 0
+        self.attempts = max(state.attempts, 0)
         self.attempted = self.attempts > 0
-        if state.get("checked") and self.attempted:
+        if state.checked and self.attempted:
             self.checked = True
             self._show_result(self.evaluate())
-        if state.get("model_shown") and self.attempted:
+        if state.model_shown and self.attempted:
             self.show_model()
         self._update_buttons()

@@ -2,21 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ipywidgets as w
 
 from ..content import Exercise
-from ..language import followup_feedback, summary_feedback
+from ..messages import text
 from ..text import escape, inline_markdown
-from .base import ExerciseWidget, button, live_region, verdict
+from ..types.lsd_practice import LsdFeedback, LsdState
+from .base import ExerciseWidget, live_region, model_box, verdict
 
 
-def _block(title: str, ok: bool, messages: tuple[str, ...] | list[str], exercise: Exercise | None = None) -> str:
+def part_html(title: str, ok: bool, messages: tuple[str, ...] | list[str], exercise: Exercise | None = None) -> str:
     """Return one feedback part: its title, the verdict label and the engine's (Dutch) messages."""
     mark = verdict(ok, exercise)
     items = "".join(f"<li>{escape(m)}</li>" for m in messages)
     return f"<p><strong>{escape(title)}</strong>: {mark}</p><ul>{items}</ul>"
+
+
+def lsd_feedback_html(feedback: LsdFeedback, exercise: Exercise | None = None) -> str:
+    """The feedback on a summary and a follow-up question (an empty part gets the engine's 'write one' message)."""
+    parts = []
+    for title, result in ((text("lsd.summary", exercise), feedback.summary),
+                          (text("lsd.question", exercise), feedback.question)):
+        if result is not None:
+            parts.append(part_html(title, result.ok, result.messages, exercise))
+    return "".join(parts)
 
 
 class LsdPractice(ExerciseWidget):
@@ -35,15 +44,10 @@ class LsdPractice(ExerciseWidget):
                                        placeholder=self.t("lsd.question_placeholder"), style=style)
         for box in (self.summary_box, self.question_box):
             box.observe(lambda _: self.save(), names="value")
-        self.check_button = button(self.t("common.check"), style="primary")
-        self.model_button = button(self.t("common.show_example"))
-        self.check_button.on_click(lambda _: self.check())
-        self.model_button.on_click(lambda _: self.show_model())
-        self.feedback = w.HTML(live_region(""))
-        self.model = w.HTML("")
+        row = self.action_row(model="common.show_example")
         self.checked_texts: tuple[str, str] | None = None
-        self.children = [self.header, self.notice, self.customer, self.summary_box, self.question_box,
-                         w.HBox([self.check_button, self.model_button]), self.feedback, self.model, self.saved_label]
+        self.children = [self.header, self.notice, self.customer, self.summary_box, self.question_box, row,
+                         self.feedback, self.model, self.saved_label]
         self._update_buttons()
 
     def check(self) -> None:
@@ -54,21 +58,16 @@ class LsdPractice(ExerciseWidget):
             return
         self.attempted = True
         self.checked_texts = (summary, question)
-        self.feedback.value = live_region(self._feedback_html(summary, question))
+        self.feedback.value = live_region(self._feedback_html())
         self._update_buttons()
         self.save()
 
-    def _feedback_html(self, summary: str, question: str) -> str:
-        customer = self.exercise.data["customer"]
-        s = summary_feedback(customer, summary)
-        q = followup_feedback(customer, question)
-        return (_block(self.t("lsd.summary"), s.ok, s.messages, self.exercise)
-                + _block(self.t("lsd.question"), q.ok, q.messages, self.exercise))
+    def _feedback_html(self) -> str:
+        return lsd_feedback_html(self.assess().detail, self.exercise)
 
     def show_model(self) -> None:
         """Show the example summary and question (only after an attempt)."""
-        if not self.attempted:
-            self.feedback.value = live_region(escape(self.t("lsd.try_first")))
+        if not self.tried_first("lsd.try_first"):
             return
         data = self.exercise.data
         parts = []
@@ -77,31 +76,25 @@ class LsdPractice(ExerciseWidget):
         if data.get("model_question"):
             parts.append(f"<p><strong>{escape(self.t('lsd.question'))}:</strong> "
                          f"{inline_markdown(data['model_question'])}</p>")
-        example = escape(self.t("common.example"))
-        self.model.value = (f'<div class="cursus-model" role="region" aria-label="{example}"><strong>{example}</strong>'
-                            + "".join(parts) + f"<p>{escape(self.t('lsd.compare'))}</p></div>")
+        self.model.value = model_box(self.t("common.example"), "".join(parts) + f"<p>{escape(self.t('lsd.compare'))}</p>")
         self.save()
 
     def _update_buttons(self) -> None:
-        has_model = bool(self.exercise.data.get("model_summary") or self.exercise.data.get("model_question"))
-        self.model_button.layout.display = None if (self.attempted and has_model) else "none"
+        self.show_model_button(bool(self.exercise.data.get("model_summary") or self.exercise.data.get("model_question")))
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> LsdState:
         """Both texts, what was last checked and whether the example is shown."""
-        return {"summary": self.summary_box.value, "question": self.question_box.value,
-                "checked": list(self.checked_texts) if self.checked_texts else None,
-                "attempted": self.attempted, "model_shown": bool(self.model.value)}
+        return LsdState(self.summary_box.value, self.question_box.value,
+                        list(self.checked_texts) if self.checked_texts else None, bool(self.attempted),
+                        bool(self.model.value))
 
-    def restore(self, state: dict[str, Any]) -> None:
+    def restore(self, state: LsdState) -> None:
         """Restore both texts, the feedback and the example."""
-        for key, box in (("summary", self.summary_box), ("question", self.question_box)):
-            if isinstance(state.get(key), str):
-                box.value = state[key]
-        self.attempted = bool(state.get("attempted"))
-        checked = state.get("checked")
-        if isinstance(checked, list) and len(checked) == 2 and all(isinstance(t, str) for t in checked):
-            self.checked_texts = (checked[0], checked[1])
-            self.feedback.value = live_region(self._feedback_html(*self.checked_texts))
-        if state.get("model_shown") and self.attempted:
+        self.summary_box.value, self.question_box.value = state.summary, state.question
+        self.attempted = state.attempted
+        self.checked_texts = state.checked_pair
+        if self.checked_texts is not None:
+            self.feedback.value = live_region(self._feedback_html())
+        if state.model_shown and self.attempted:
             self.show_model()
         self._update_buttons()

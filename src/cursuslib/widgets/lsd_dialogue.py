@@ -6,10 +6,10 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..language import followup_feedback, summary_feedback
 from ..text import escape, inline_markdown
-from .base import ExerciseWidget, button, live_region
-from .lsd import _block
+from ..types.lsd_dialogue import Exchange, LsdDialogueState, judge_turn
+from .base import ExerciseWidget, button, live_region, next_step_html
+from .lsd import lsd_feedback_html
 
 
 class LsdDialogue(ExerciseWidget):
@@ -29,19 +29,17 @@ class LsdDialogue(ExerciseWidget):
                                        style=style, placeholder=self.t("lsd_dialogue.question_placeholder"))
         for box in (self.summary_box, self.question_box):
             box.observe(lambda _: self.save(), names="value")
-        self.check_button = button(self.t("common.check"), style="primary")
+        row = self.action_row(model="")
         self.next_button = button(self.t("lsd_dialogue.send"), tooltip=self.t("lsd_dialogue.send_tooltip"))
         self.restart_button = button(self.t("common.restart"))
-        self.check_button.on_click(lambda _: self.check())
         self.next_button.on_click(lambda _: self.send())
         self.restart_button.on_click(lambda _: self.restart())
-        self.feedback = self.html(live_region(""))
+        row.children = (*row.children, self.next_button)
         self.turn = 0
         self.exchanges: list[dict[str, Any]] = []
         self.finished = False
         self.checked: tuple[str, str] | None = None
-        self.inputs = w.VBox([self.summary_box, self.question_box,
-                              w.HBox([self.check_button, self.next_button])])
+        self.inputs = w.VBox([self.summary_box, self.question_box, row])
         self.children = [self.header, self.notice, self.context, self.transcript, self.inputs, self.feedback,
                          self.restart_button, self.saved_label]
         self._render()
@@ -55,7 +53,7 @@ class LsdDialogue(ExerciseWidget):
             return
         self.attempted = True
         self.checked = (summary, question)
-        self.feedback.value = live_region(self._feedback_html(summary, question))
+        self.feedback.value = live_region(self._feedback_html())
         self._render()
         self.save()
 
@@ -66,9 +64,9 @@ class LsdDialogue(ExerciseWidget):
             if self.checked is None:
                 return
         summary, question = self.checked
-        customer = self._all_customer_text()
-        s_ok = summary_feedback(customer, summary).ok
-        q_ok = followup_feedback(customer, question).ok if question.strip() else False
+        judged = judge_turn(self.exercise, self.turn, summary, question)
+        s_ok = judged.summary is not None and judged.summary.ok
+        q_ok = judged.question is not None and judged.question.ok
         self.exchanges = [*self.exchanges, {"summary": summary, "question": question, "summary_ok": s_ok,
                                             "question_ok": q_ok}]
         last = self.turn == len(self.turns) - 1
@@ -92,25 +90,16 @@ class LsdDialogue(ExerciseWidget):
         self.save()
 
     # -- view ----------------------------------------------------------------
-    def _all_customer_text(self) -> str:
-        return " ".join(self.turns[: self.turn + 1])
-
-    def _feedback_html(self, summary: str, question: str) -> str:
-        customer = self._all_customer_text()
-        s = summary_feedback(customer, summary)
-        html = _block(self.t("lsd.summary"), s.ok, s.messages, self.exercise)
-        if question.strip():
-            q = followup_feedback(customer, question)
-            html += _block(self.t("lsd.question"), q.ok, q.messages, self.exercise)
-        elif self.turn < len(self.turns) - 1:
+    def _feedback_html(self) -> str:
+        html = lsd_feedback_html(self.assess().detail, self.exercise)
+        if self.checked and not self.checked[1].strip() and self.turn < len(self.turns) - 1:
             html += f"<p>{escape(self.t('lsd_dialogue.tip_ask_on'))}</p>"
         return html + f"<p><small>{escape(self.t('lsd_dialogue.automatic'))}</small></p>"
 
     def _after_send_html(self, last: bool, summary_ok: bool) -> str:
         if self.finished:
             return (f"<p>{self.mark(True)}: {escape(self.t('lsd_dialogue.finished'))}</p>"
-                    f"<p><strong>{escape(self.t('common.next_step'))}</strong> "
-                    f"{escape(self.t('lsd_dialogue.next_step_finished'))}</p>")
+                    + next_step_html(self.t("lsd_dialogue.next_step_finished"), self.exercise))
         if last:
             return f"<p>{self.mark(False)}: {escape(self.t('lsd_dialogue.not_recognised'))}</p>"
         return f"<p>{escape(self.t('lsd_dialogue.customer_goes_on'))}</p>"
@@ -144,26 +133,21 @@ class LsdDialogue(ExerciseWidget):
         self.inputs.layout.display = "none" if self.finished else None
 
     # -- saving --------------------------------------------------------------
-    def state(self) -> dict[str, Any]:
+    def state(self) -> LsdDialogueState:
         """Turn, exchanges so far, drafts, and whether the conversation is finished."""
-        return {"turn": self.turn, "exchanges": self.exchanges, "finished": self.finished,
-                "summary": self.summary_box.value, "question": self.question_box.value,
-                "checked": list(self.checked) if self.checked else None}
+        return LsdDialogueState(self.turn, [Exchange(**exchange) for exchange in self.exchanges], self.finished,
+                                self.summary_box.value, self.question_box.value,
+                                list(self.checked) if self.checked else None)
 
-    def restore(self, state: dict[str, Any]) -> None:
+    def restore(self, state: LsdDialogueState) -> None:
         """Restore the conversation, the drafts and the feedback on a checked draft."""
-        exchanges = state.get("exchanges") if isinstance(state.get("exchanges"), list) else []
-        self.exchanges = [e for e in exchanges if isinstance(e, dict) and isinstance(e.get("summary"), str)
-                          and isinstance(e.get("question"), str)]
-        turn = state.get("turn")
-        self.turn = turn if isinstance(turn, int) and 0 <= turn < len(self.turns) else 0
-        self.finished = bool(state.get("finished"))
-        self.attempted = bool(self.exchanges) or state.get("checked") is not None
-        for key, box in (("summary", self.summary_box), ("question", self.question_box)):
-            if isinstance(state.get(key), str):
-                box.value = state[key]
-        checked = state.get("checked")
-        if isinstance(checked, list) and len(checked) == 2 and all(isinstance(t, str) for t in checked):
-            self.checked = (checked[0], checked[1])
-            self.feedback.value = live_region(self._feedback_html(*self.checked))
+        self.exchanges = [{"summary": e.summary, "question": e.question, "summary_ok": e.summary_ok,
+                           "question_ok": e.question_ok} for e in state.exchanges]
+        self.turn = state.turn if 0 <= state.turn < len(self.turns) else 0
+        self.finished = state.finished
+        self.attempted = bool(self.exchanges) or state.checked is not None
+        self.summary_box.value, self.question_box.value = state.summary, state.question
+        self.checked = state.checked_pair
+        if self.checked is not None:
+            self.feedback.value = live_region(self._feedback_html())
         self._render()

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 import ipywidgets as w
 from ipywidgets.widgets.widget_description import DescriptionStyle
 
-from ..exercises.matching import MatchingResult, check_matching, choices, items, label
 from ..text import escape, inline_markdown
+from ..types.matching import choices, items, label
 from .items import ItemChoiceExercise
 
 #: The drop-down value that means 'nothing chosen yet'.
@@ -20,9 +20,9 @@ class MatchingExercise(ItemChoiceExercise):
 
     nothing = NOTHING
 
-    def retry_label(self) -> str:
+    def retry_keys(self) -> tuple[str, str]:
         """'Opnieuw': matching is short enough to simply try again."""
-        return self.t("common.retry")
+        return ("common.retry", "items.retry_tooltip")
 
     def retry_done(self) -> str:
         """What the feedback area says after clearing."""
@@ -57,10 +57,6 @@ class MatchingExercise(ItemChoiceExercise):
         return w.Dropdown(options=self._options, value=NOTHING,
                           description=self.t("matching.situation_label", number=index + 1),
                           layout=self._drop_layout, style=self._drop_style)
-
-    def evaluate(self) -> MatchingResult:
-        """Check the current answers."""
-        return check_matching(self.exercise, self.answers)
 
     def answer_keys(self) -> Sequence[str]:
         """The choice keys."""

@@ -6,8 +6,8 @@ from typing import Any
 
 import ipywidgets as w
 
-from ..exercises.observer import behaviours, summarise
 from ..text import escape
+from ..types.observer import ObserverState, Round, Summary, behaviours, rounds_so_far
 from .base import ExerciseWidget, button, live_region
 
 
@@ -61,16 +61,15 @@ class ObserverChecklist(ExerciseWidget):
     def _render(self) -> None:
         for b in behaviours(self.exercise):
             self.count_labels[b.key].value = f"<strong>{self.counts[b.key]}</strong>"
-        current = {"person": self.t("observer.current_round"), "counts": self.counts}
-        done = self.rounds + ([current] if any(self.counts.values()) else [])
+        done = rounds_so_far(self.state(), self.t("observer.current_round"))
         if not done:
             self.summary.value = ""
             return
-        result = summarise(self.exercise, done)
+        result: Summary = self.assess().detail
         head = "".join(f'<th scope="col">{escape(b.name)}</th>' for b in behaviours(self.exercise))
         body = "".join(
-            f'<tr><th scope="row">{escape(str(r["person"]))}</th>'
-            + "".join(f"<td>{int(r['counts'].get(b.key, 0))}</td>" for b in behaviours(self.exercise)) + "</tr>"
+            f'<tr><th scope="row">{escape(r.person)}</th>'
+            + "".join(f"<td>{r.counts.get(b.key, 0)}</td>" for b in behaviours(self.exercise)) + "</tr>"
             for r in done)
         share = ("" if result.open_share is None
                  else f"<p>{escape(self.t('observer.open_share', percent=round(result.open_share * 100)))}</p>")
@@ -81,19 +80,18 @@ class ObserverChecklist(ExerciseWidget):
                               f"</tr></thead><tbody>{body}</tbody></table>{share}{strengths}"
                               f"<p><strong>{escape(result.tip)}</strong></p>")
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> ObserverState:
         """Finished rounds, the current tallies and the observed person."""
-        return {"rounds": self.rounds, "counts": self.counts, "person": self.person.value}
+        return ObserverState([Round(dict(r["counts"]), r["person"]) for r in self.rounds], dict(self.counts),
+                             self.person.value)
 
-    def restore(self, state: dict[str, Any]) -> None:
+    def restore(self, state: ObserverState) -> None:
         """Restore rounds, tallies and the person."""
-        rounds = state.get("rounds") if isinstance(state.get("rounds"), list) else []
-        self.rounds = [r for r in rounds if isinstance(r, dict) and isinstance(r.get("counts"), dict)]
-        counts = state.get("counts") if isinstance(state.get("counts"), dict) else {}
+        self.rounds = [{"person": r.person, "counts": {k: v for k, v in r.counts.items() if v >= 0}}
+                       for r in state.rounds]
         for key in self.counts:
-            value = counts.get(key)
-            self.counts[key] = value if isinstance(value, int) and value >= 0 else 0
-        if isinstance(state.get("person"), str):
-            self.person.value = state["person"]
+            value = state.counts.get(key, 0)
+            self.counts[key] = value if value >= 0 else 0
+        self.person.value = state.person
         self.attempted = bool(self.rounds) or any(self.counts.values())
         self._render()

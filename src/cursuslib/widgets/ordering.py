@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import ipywidgets as w
 from traitlets import Int
 
-from ..exercises.ordering import check_order, items, move, start_order
 from ..text import escape, inline_markdown
-from .base import ExerciseWidget, button, live_region
+from ..types.ordering import OrderingState, OrderResult, items, move, start_order, valid_order
+from .base import ExerciseWidget, button, live_region, model_box, next_step_html
 
 
 class OrderingExercise(ExerciseWidget):
@@ -39,14 +37,8 @@ class OrderingExercise(ExerciseWidget):
             self.down.append(down)
             rows.append(w.HBox([up, down, text], layout=w.Layout(align_items="center")))
             rows.append(note)
-        self.check_button = button(self.t("common.check"), style="primary")
-        self.model_button = button(self.t("common.show_model"))
-        self.check_button.on_click(lambda _: self.check())
-        self.model_button.on_click(lambda _: self.show_model())
-        self.feedback = self.html(live_region(""))
-        self.model = self.html("")
-        self.children = [self.header, self.notice, *rows, w.HBox([self.check_button, self.model_button]),
-                         self.feedback, self.model, self.saved_label]
+        row = self.action_row()
+        self.children = [self.header, self.notice, *rows, row, self.feedback, self.model, self.saved_label]
         self._render()
 
     def move(self, position: int, step: int) -> None:
@@ -69,18 +61,15 @@ class OrderingExercise(ExerciseWidget):
 
     def show_model(self) -> None:
         """Show the right order with why each step stands there (only after an attempt)."""
-        if not self.attempted:
-            self.feedback.value = live_region(escape(self.t("common.try_first")))
+        if not self.tried_first():
             return
         rows = "".join(f"<li><strong>{inline_markdown(i.text)}</strong><br><em>{inline_markdown(i.explanation)}</em></li>"
                        for i in items(self.exercise))
-        heading = escape(self.t("common.model_answer"))
-        self.model.value = (f'<div class="cursus-model" role="region" aria-label="{heading}">'
-                            f"<strong>{heading}</strong><ol>{rows}</ol></div>")
+        self.model.value = model_box(self.t("common.model_answer"), f"<ol>{rows}</ol>")
         self.save()
 
     def _show_result(self) -> None:
-        result = check_order(self.exercise, self.order)
+        result: OrderResult = self.assess().detail
         steps = items(self.exercise)
         for position, (index, right) in enumerate(zip(self.order, result.correct, strict=True)):
             if right:
@@ -90,8 +79,7 @@ class OrderingExercise(ExerciseWidget):
                         else escape(self.t("ordering.elsewhere")))
                 self.notes[position].value = f"{self.mark(False)}: {hint}"
         self.feedback.value = live_region(f"<p>{self.mark(result.complete)}. {escape(result.summary)}</p>"
-                                          f"<p><strong>{escape(self.t('common.next_step'))}</strong> "
-                                          f"{escape(result.next_step)}</p>")
+                                          + next_step_html(result.next_step, self.exercise))
         self.model_button.layout.display = None
 
     def _render(self) -> None:
@@ -105,20 +93,18 @@ class OrderingExercise(ExerciseWidget):
             self.down[position].tooltip = self.t("ordering.down_tooltip", step=steps[index].text)
         self.model_button.layout.display = None if self.attempted else "none"
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> OrderingState:
         """The current order, attempts, and whether feedback and model answer are shown."""
-        return {"order": self.order, "attempts": self.attempts, "checked": any(n.value for n in self.notes),
-                "model_shown": bool(self.model.value)}
+        return OrderingState(list(self.order), self.attempts, any(n.value for n in self.notes), bool(self.model.value))
 
-    def restore(self, state: dict[str, Any]) -> None:
+    def restore(self, state: OrderingState) -> None:
         """Restore the order, the feedback and the model answer."""
-        order = state.get("order")
-        if isinstance(order, list) and sorted(order) == list(range(len(self.order))):
-            self.order = [int(i) for i in order]
-        self.attempts = int(state.get("attempts") or 0)
+        if valid_order(self.exercise, state.order):
+            self.order = list(state.order)
+        self.attempts = max(state.attempts, 0)
         self.attempted = self.attempts > 0
         self._render()
-        if state.get("checked") and self.attempted:
+        if state.checked and self.attempted:
             self._show_result()
-        if state.get("model_shown") and self.attempted:
+        if state.model_shown and self.attempted:
             self.show_model()

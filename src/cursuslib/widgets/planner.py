@@ -7,9 +7,10 @@ from typing import Any
 import ipywidgets as w
 from ipywidgets.widgets.widget_description import DescriptionStyle
 
-from ..exercises.planner import build_programme, clock, parts
 from ..text import escape
-from .base import ExerciseWidget, live_region
+from ..types.planner import MAX_MINUTES, PlannerState, Programme, parts
+from ..types.planner import clock_text as clock
+from .base import ExerciseWidget, live_region, next_step_html
 
 
 class PlannerExercise(ExerciseWidget):
@@ -23,7 +24,7 @@ class PlannerExercise(ExerciseWidget):
         self.start.observe(self._on_change, names="value")
         self.minutes: dict[str, w.BoundedIntText] = {}
         for part in parts(self.exercise):
-            box = w.BoundedIntText(value=part.default, min=0, max=600, step=5,
+            box = w.BoundedIntText(value=part.default, min=0, max=MAX_MINUTES, step=5,
                                    description=self.t("planner.minutes_field", part=part.name),
                                    style=style, layout=w.Layout(width="24em"))
             box.observe(self._on_change, names="value")
@@ -39,7 +40,7 @@ class PlannerExercise(ExerciseWidget):
         self.save()
 
     def _update_programme(self) -> None:
-        result = build_programme(self.exercise, self.start.value, {k: b.value for k, b in self.minutes.items()})
+        result: Programme = self.assess().detail
         if result.error:
             self.programme.value = live_region(f"<p>{self.mark(False)}: {escape(result.error)}</p>")
             return
@@ -53,30 +54,28 @@ class PlannerExercise(ExerciseWidget):
                         (self.t("planner.col_time"), self.t("planner.col_part"), self.t("planner.col_length")))
         table = (f'<table class="cursus-table"><caption>{escape(self.t("planner.caption"))}</caption>'
                  f"<thead><tr>{heads}</tr></thead><tbody>{rows}</tbody></table>")
-        next_step = f"<strong>{escape(self.t('common.next_step'))}</strong>"
         count = len(result.violations)
         if result.violations:
             items = "".join(f"<li>{escape(v)}</li>" for v in result.violations)
             broken = (self.t("planner.violations_one", count=count) if count == 1
                       else self.t("planner.violations_many", count=count))
             verdict = (f"<p>{self.mark(False)}: {escape(broken)}</p><ul>{items}</ul>"
-                       f"<p>{next_step} {escape(self.t('planner.next_fix'))}</p>")
+                       + next_step_html(self.t("planner.next_fix"), self.exercise))
         else:
             verdict = (f"<p>{self.mark(True)}: {escape(self.t('planner.fits'))}</p>"
-                       f"<p>{next_step} {escape(self.t('planner.next_plan'))}</p>")
+                       + next_step_html(self.t("planner.next_plan"), self.exercise))
         self.programme.value = live_region(table + verdict)
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> PlannerState:
         """Start time and minutes per part."""
-        return {"start": self.start.value, "minutes": {k: b.value for k, b in self.minutes.items()}}
+        return PlannerState(self.start.value, {k: b.value for k, b in self.minutes.items()})
 
-    def restore(self, state: dict[str, Any]) -> None:
+    def restore(self, state: PlannerState) -> None:
         """Restore start time and minutes, and rebuild the programme."""
-        if isinstance(state.get("start"), str):
-            self.start.value = state["start"]
-        saved = state.get("minutes") if isinstance(state.get("minutes"), dict) else {}
+        if state.start:
+            self.start.value = state.start
         for key, box in self.minutes.items():
-            if isinstance(saved.get(key), int):
-                box.value = max(box.min, min(box.max, saved[key]))
-        self.attempted = bool(state)
+            if key in state.minutes:
+                box.value = max(box.min, min(box.max, state.minutes[key]))
+        self.attempted = bool(state.start or state.minutes)
         self._update_programme()

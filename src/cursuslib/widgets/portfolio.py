@@ -11,7 +11,7 @@ from pathlib import Path
 import ipywidgets as w
 
 from ..content import ContentError, load_course
-from ..export import portfolio_html, portfolio_markdown
+from ..documents import portfolio_html, portfolio_markdown
 from ..messages import fill, text
 from ..store import AnswerStore, StoreError, get_store
 from ..text import escape

@@ -7,41 +7,38 @@ from typing import Any
 import ipywidgets as w
 from traitlets import Int
 
-from ..content import QUESTION_KINDS, Exercise
-from ..language import question_kind
+from ..content import Exercise
+from ..language import QUESTION_KINDS, QuestionResult
 from ..messages import fill, text
 from ..text import escape, highlight, inline_markdown
-from .base import ExerciseWidget, button, live_region, verdict
-
-MAX_HISTORY = 20
+from ..types.question_drill import DrillFeedback, DrillState
+from ..types.question_practice import MAX_HISTORY, CheckedQuestion, QuestionPracticeState
+from .base import ExerciseWidget, live_region, model_box, next_step_html, verdict
 
 
 def kind_choices(exercise: Exercise | None = None) -> list[tuple[str, str]]:
-    """Return the drill's choices as (label, kind used in exercise files), labels from the catalogue."""
-    labels = {"open": text("questions.choice_open", exercise), "gesloten": text("questions.choice_closed", exercise)}
+    """Return the drill's choices as (label, question kind), labels from the catalogue."""
+    labels = {"open": text("questions.choice_open", exercise), "closed": text("questions.choice_closed", exercise)}
     return [(labels[kind], kind) for kind in QUESTION_KINDS]
 
 
-def question_feedback_html(question: str, exercise: Exercise | None = None) -> str:
+def question_feedback_html(question: str, result: QuestionResult, exercise: Exercise | None = None) -> str:
     """Return the feedback on one question: kind in words, the deciding words marked, and a next step."""
-    result = question_kind(question)
-    is_open = result.kind == "open"
+    is_open = result.is_open
     # The sentence comes from the catalogue as plain text; only the kind words are put in bold.
     if is_open:
         sentence, kind = text("questions.verdict_open", exercise), text("questions.open_question", exercise)
     else:
         sentence, kind = text("questions.verdict_closed", exercise), text("questions.closed_question", exercise)
-    next_step = escape(text("common.next_step", exercise))
     parts = [
         f"<p>{verdict(is_open, exercise)}: {fill(escape(sentence), {'question': f'<strong>{escape(kind)}</strong>'})}</p>",
-        f"<p>{escape(text('questions.answer_label', exercise))}: "
-        f"<q>{highlight(question, getattr(result, 'spans', ()))}</q></p>",
+        f"<p>{escape(text('questions.answer_label', exercise))}: <q>{highlight(question, result.spans)}</q></p>",
         f"<p>{escape(result.explanation)}</p>",
     ]
     if result.suggestion:
-        parts.append(f"<p><strong>{next_step}</strong> {escape(result.suggestion)}</p>")
+        parts.append(next_step_html(result.suggestion, exercise))
     elif is_open:
-        parts.append(f"<p><strong>{next_step}</strong> {escape(text('questions.next_step_open', exercise))}</p>")
+        parts.append(next_step_html(text("questions.next_step_open", exercise), exercise))
     return "".join(parts)
 
 
@@ -58,15 +55,10 @@ class QuestionPractice(ExerciseWidget):
                                  placeholder=self.t("questions.answer_placeholder"),
                                  rows=2, layout=w.Layout(width="100%"), style={"description_width": "6.5em"})
         self.answer.observe(lambda _: self.save(), names="value")
-        self.check_button = button(self.t("common.check"), style="primary")
-        self.model_button = button(self.t("common.show_example"))
-        self.check_button.on_click(lambda _: self.check())
-        self.model_button.on_click(lambda _: self.show_model())
-        self.feedback = w.HTML(live_region(""))
-        self.model = w.HTML("")
+        row = self.action_row(model="common.show_example")
         self.history: list[dict[str, str]] = []
-        self.children = [self.header, self.notice, self.situation, self.answer,
-                         w.HBox([self.check_button, self.model_button]), self.feedback, self.model, self.saved_label]
+        self.children = [self.header, self.notice, self.situation, self.answer, row, self.feedback, self.model,
+                         self.saved_label]
         self._update_buttons()
 
     def check(self) -> None:
@@ -77,42 +69,40 @@ class QuestionPractice(ExerciseWidget):
             return
         self.attempts += 1
         self.attempted = True
-        self.history = [*self.history, {"text": question, "kind": question_kind(question).kind}][-MAX_HISTORY:]
-        self.feedback.value = live_region(question_feedback_html(question, self.exercise))
+        self.history = [*self.history, {"text": question, "kind": ""}][-MAX_HISTORY:]
+        result: QuestionResult = self.assess().detail
+        self.history[-1]["kind"] = result.kind
+        self.feedback.value = live_region(question_feedback_html(question, result, self.exercise))
         self._update_buttons()
         self.save()
 
     def show_model(self) -> None:
         """Show the example question (only after an attempt)."""
-        if not self.attempted:
-            self.feedback.value = live_region(escape(self.t("questions.try_first")))
+        if not self.tried_first("questions.try_first"):
             return
         model = self.exercise.data.get("model_answer") or ""
-        example = escape(self.t("common.example"))
-        self.model.value = (f'<div class="cursus-model" role="region" aria-label="{example}"><strong>{example}</strong>'
-                            f"<p>{inline_markdown(model)}</p><p>{escape(self.t('questions.compare'))}</p></div>")
+        self.model.value = model_box(self.t("common.example"),
+                                     f"<p>{inline_markdown(model)}</p><p>{escape(self.t('questions.compare'))}</p>")
         self.save()
 
     def _update_buttons(self) -> None:
-        has_model = bool(self.exercise.data.get("model_answer"))
-        self.model_button.layout.display = None if (self.attempted and has_model) else "none"
+        self.show_model_button(bool(self.exercise.data.get("model_answer")))
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> QuestionPracticeState:
         """Current text, checked questions and whether the example is shown."""
-        return {"text": self.answer.value, "history": self.history, "attempts": self.attempts,
-                "model_shown": bool(self.model.value)}
+        return QuestionPracticeState(self.answer.value, [CheckedQuestion(**item) for item in self.history],
+                                     self.attempts, bool(self.model.value))
 
-    def restore(self, state: dict[str, Any]) -> None:
+    def restore(self, state: QuestionPracticeState) -> None:
         """Restore the text, the feedback on the last checked question and the example."""
-        history = state.get("history") if isinstance(state.get("history"), list) else []
-        self.history = [h for h in history if isinstance(h, dict) and isinstance(h.get("text"), str)]
-        self.attempts = int(state.get("attempts") or len(self.history))
+        self.history = [{"text": item.text, "kind": item.kind} for item in state.history]
+        self.attempts = state.attempts if state.attempts > 0 else len(self.history)
         self.attempted = self.attempts > 0
-        saved_text = state.get("text")
-        self.answer.value = saved_text if isinstance(saved_text, str) else ""
+        self.answer.value = state.text
         if self.history and self.history[-1]["text"] == self.answer.value:
-            self.feedback.value = live_region(question_feedback_html(self.answer.value, self.exercise))
-        if state.get("model_shown") and self.attempted:
+            result: QuestionResult = self.assess().detail
+            self.feedback.value = live_region(question_feedback_html(self.answer.value, result, self.exercise))
+        if state.model_shown and self.attempted:
             self.show_model()
         self._update_buttons()
 
@@ -141,19 +131,18 @@ class QuestionDrill(ExerciseWidget):
 
     def feedback_for(self, index: int) -> str:
         """Return the feedback HTML for question ``index`` given the student's choice."""
-        item, choice = self.items[index], self.toggles[index].value
-        if choice is None:
+        item: DrillFeedback = self.assess().detail[index]
+        if item.given is None:
             return ""
-        result = question_kind(item.text)
-        right = choice == item.kind
-        why = item.explanation or result.explanation
-        marked = highlight(item.text, getattr(result, "spans", ()))
-        is_open = item.kind == "open"
+        reading = item.reading
+        why = item.question.explanation or reading.explanation
+        is_open = item.question.kind == "open"
         sentence = self.t("questions.drill_is_open") if is_open else self.t("questions.drill_is_closed")
         tip = ""
-        if not is_open and result.suggestion:
-            tip = f"<br><strong>{escape(self.t('questions.make_open'))}</strong> {escape(result.suggestion)}"
-        return f"{self.mark(right)}: {escape(sentence)} <q>{marked}</q><br>{escape(why)}{tip}"
+        if not is_open and reading.suggestion:
+            tip = f"<br><strong>{escape(self.t('questions.make_open'))}</strong> {escape(reading.suggestion)}"
+        marked = highlight(item.question.text, reading.spans)
+        return f"{self.mark(item.correct)}: {escape(sentence)} <q>{marked}</q><br>{escape(why)}{tip}"
 
     def _on_choice(self, change: dict[str, Any]) -> None:
         index = self.toggles.index(change["owner"])
@@ -175,14 +164,13 @@ class QuestionDrill(ExerciseWidget):
         else:
             self.summary.value = live_region("")
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> DrillState:
         """The kind chosen per question index."""
-        return {"answers": {str(i): t.value for i, t in enumerate(self.toggles) if t.value}}
+        return DrillState({str(i): t.value for i, t in enumerate(self.toggles) if t.value})
 
-    def restore(self, state: dict[str, Any]) -> None:
+    def restore(self, state: DrillState) -> None:
         """Restore the choices and their feedback."""
-        saved = state.get("answers") if isinstance(state.get("answers"), dict) else {}
         for index, toggle in enumerate(self.toggles):
-            value = saved.get(str(index))
+            value = state.answers.get(str(index))
             toggle.value = value if value in QUESTION_KINDS else None
         self.attempted = any(t.value for t in self.toggles)

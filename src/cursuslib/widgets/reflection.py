@@ -7,8 +7,8 @@ from typing import Any
 import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
-from ..exercises.reflection import next_step, overview, step_hint, steps, word_count, word_label
 from ..text import escape
+from ..types.reflection import ReflectionState, next_step, overview, step_hint, steps, word_count, word_label
 from .base import ExerciseWidget, button, live_region
 
 
@@ -74,16 +74,13 @@ class ReflectionExercise(ExerciseWidget):
                 self.counts[key].value = self._count_html(box.value)
         self.save()
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> ReflectionState:
         """The text per step."""
-        return {"steps": self.answers}
+        return ReflectionState(self.answers)
 
-    def restore(self, state: dict[str, Any]) -> None:
+    def restore(self, state: ReflectionState) -> None:
         """Put the saved texts back in their boxes."""
-        saved = state.get("steps") or {}
-        if isinstance(saved, dict):
-            for key, box in self.boxes.items():
-                value = saved.get(key)
-                if isinstance(value, str):
-                    box.value = value
-                    self.counts[key].value = self._count_html(value)
+        for key, box in self.boxes.items():
+            if key in state.steps:
+                box.value = state.steps[key]
+                self.counts[key].value = self._count_html(box.value)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from ..language import reply_feedback
 from ..text import escape, inline_markdown
 from .rewrite import RewriteExercise
 
@@ -28,8 +27,3 @@ class ReplyExercise(RewriteExercise):
         """The angry message (shown as written, not marked up)."""
         return (f"<p><strong>{escape(self.t('reply.message'))}</strong></p>"
                 f'<blockquote class="cursus-answer">{inline_markdown(self.exercise.data["message"])}</blockquote>')
-
-    def evaluate(self, text: str) -> tuple[bool, tuple[str, ...]]:
-        """Judge the reply with the engine's reply rules."""
-        result = reply_feedback(self.exercise.data["message"], text)
-        return result.ok, result.messages

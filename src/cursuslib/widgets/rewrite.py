@@ -7,12 +7,12 @@ from typing import Any
 import ipywidgets as w
 
 from ..content import Exercise
-from ..language import positivity, rewrite_feedback
+from ..language import positivity
 from ..messages import text
 from ..text import escape, highlight, inline_markdown
-from .base import ExerciseWidget, button, live_region
-
-MAX_HISTORY = 20
+from ..types import Assessment
+from ..types.rewrite import MAX_HISTORY, Attempt, WrittenState
+from .base import ExerciseWidget, live_region, model_box
 
 
 def marked(sentence: str, exercise: Exercise | None = None) -> str:
@@ -47,12 +47,7 @@ class RewriteExercise(ExerciseWidget):
         self.answer = w.Textarea(description=self.answer_label(), rows=self.answer_rows, layout=w.Layout(width="100%"),
                                  placeholder=self.placeholder(), style={"description_width": "6.5em"})
         self.answer.observe(lambda _: self.save(), names="value")
-        self.check_button = button(self.t("common.check"), style="primary")
-        self.model_button = button(self.t("common.show_model"))
-        self.check_button.on_click(lambda _: self.check())
-        self.model_button.on_click(lambda _: self.show_model())
-        self.feedback = w.HTML(live_region(""))
-        self.model = w.HTML("")
+        row = self.action_row()
         self.ticks = [w.Checkbox(value=False, description=self.t("rewrite.tick", note=note), indent=False,
                                  layout=w.Layout(width="auto"))
                       for note in data.get("annotations", ())]
@@ -60,8 +55,7 @@ class RewriteExercise(ExerciseWidget):
             tick.observe(lambda _: self.save(), names="value")
         self.tick_box = w.VBox(self.ticks, layout=w.Layout(display="none"))
         self.history: list[dict[str, Any]] = []
-        self.children = [self.header, self.notice, self.original, self.answer,
-                         w.HBox([self.check_button, self.model_button]), self.feedback, self.model,
+        self.children = [self.header, self.notice, self.original, self.answer, row, self.feedback, self.model,
                          self.tick_box, self.saved_label]
         self._update_buttons()
 
@@ -84,11 +78,6 @@ class RewriteExercise(ExerciseWidget):
         return (f"<p><strong>{escape(self.t('rewrite.sentence'))}</strong></p>"
                 f'<div class="cursus-answer">{marked(self.exercise.data["sentence"], self.exercise)}</div>')
 
-    def evaluate(self, text: str) -> tuple[bool, tuple[str, ...]]:
-        """Return whether ``text`` is improved, and the engine's messages (the last one a next step)."""
-        result = rewrite_feedback(self.exercise.data["sentence"], text)
-        return result.improved, result.messages
-
     def check(self) -> None:
         """Compare the attempt with the original and explain what is better and what is next."""
         text = self.answer.value
@@ -96,17 +85,18 @@ class RewriteExercise(ExerciseWidget):
             self.feedback.value = live_region(escape(self.t("rewrite.empty")))
             return
         self.attempted = True
-        improved, _ = self.evaluate(text)
-        self.history = [*self.history, {"text": text, "improved": improved}][-MAX_HISTORY:]
-        self.feedback.value = live_region(self._feedback_html(text))
+        self.history = [*self.history, {"text": text, "improved": False}][-MAX_HISTORY:]
+        assessment = self.assess()
+        self.history[-1]["improved"] = assessment.score == 1
+        self.feedback.value = live_region(self._feedback_html(text, assessment))
         self._update_buttons()
         self.save()
 
-    def _feedback_html(self, text: str) -> str:
-        improved, found = self.evaluate(text)
+    def _feedback_html(self, text: str, assessment: Assessment) -> str:
+        improved = assessment.score == 1
         mark = self.mark(improved)
         head = escape(self.verdict_text(improved))
-        messages = list(found)
+        messages = list(assessment.findings)
         last = messages.pop() if messages else ""
         items = "".join(f"<li>{escape(m)}</li>" for m in messages)
         return (f"<p>{mark}: {head}</p><p>{escape(self.answer_label())}: {marked(text, self.exercise)}</p><ul>{items}</ul>"
@@ -115,39 +105,35 @@ class RewriteExercise(ExerciseWidget):
 
     def show_model(self) -> None:
         """Show the annotated model answer and the tick list (only after an attempt)."""
-        if not self.attempted:
-            self.feedback.value = live_region(escape(self.t("common.try_first")))
+        if not self.tried_first():
             return
         data = self.exercise.data
         notes = "".join(f"<li>{inline_markdown(n)}</li>" for n in data.get("annotations", ()))
-        model = escape(self.t("common.model_answer"))
-        self.model.value = (f'<div class="cursus-model" role="region" aria-label="{model}">'
-                            f"<strong>{model}</strong><p>{inline_markdown(data['model_answer'])}</p>"
-                            + (f"<p>{escape(self.t('rewrite.model_does'))}</p><ul>{notes}</ul>" if notes else "")
-                            + f"<p>{escape(self.t('rewrite.tick_intro'))}</p></div>")
+        self.model.value = model_box(self.t("common.model_answer"),
+                                     f"<p>{inline_markdown(data['model_answer'])}</p>"
+                                     + (f"<p>{escape(self.t('rewrite.model_does'))}</p><ul>{notes}</ul>" if notes
+                                        else "")
+                                     + f"<p>{escape(self.t('rewrite.tick_intro'))}</p>")
         self.tick_box.layout.display = None
         self.save()
 
     def _update_buttons(self) -> None:
-        self.model_button.layout.display = None if self.attempted else "none"
+        self.show_model_button()
 
-    def state(self) -> dict[str, Any]:
+    def state(self) -> WrittenState:
         """Current text, checked attempts with their outcome, model shown and ticks."""
-        return {"text": self.answer.value, "history": self.history, "attempted": self.attempted,
-                "model_shown": bool(self.model.value), "ticks": [t.value for t in self.ticks]}
+        return WrittenState(self.answer.value, [Attempt(**item) for item in self.history], bool(self.attempted),
+                            bool(self.model.value), [t.value for t in self.ticks])
 
-    def restore(self, state: dict[str, Any]) -> None:
+    def restore(self, state: WrittenState) -> None:
         """Restore the text, the feedback on the last checked attempt, the model answer and ticks."""
-        history = state.get("history") if isinstance(state.get("history"), list) else []
-        self.history = [h for h in history if isinstance(h, dict) and isinstance(h.get("text"), str)]
-        if isinstance(state.get("text"), str):
-            self.answer.value = state["text"]
-        self.attempted = bool(state.get("attempted")) or bool(self.history)
+        self.history = [{"text": item.text, "improved": item.improved} for item in state.history]
+        self.answer.value = state.text
+        self.attempted = state.attempted or bool(self.history)
         if self.history and self.history[-1]["text"] == self.answer.value:
-            self.feedback.value = live_region(self._feedback_html(self.answer.value))
-        ticks = state.get("ticks") if isinstance(state.get("ticks"), list) else []
-        for tick, value in zip(self.ticks, ticks, strict=False):
-            tick.value = bool(value)
-        if state.get("model_shown") and self.attempted:
+            self.feedback.value = live_region(self._feedback_html(self.answer.value, self.assess()))
+        for tick, value in zip(self.ticks, state.ticks, strict=False):
+            tick.value = value
+        if state.model_shown and self.attempted:
             self.show_model()
         self._update_buttons()

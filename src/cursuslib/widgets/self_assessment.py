@@ -18,9 +18,13 @@ from ipywidgets.widgets.widget_string import TextStyle
 from traitlets import Bool
 
 from ..content import ContentError, Exercise
-from ..exercises.self_assessment import (
+from ..messages import fill, text
+from ..store import StoreError
+from ..text import escape, inline_markdown
+from ..types.self_assessment import (
     LEVEL_COUNT,
     Quality,
+    SelfAssessmentState,
     before_after_chart,
     calibrate,
     change_text,
@@ -29,9 +33,6 @@ from ..exercises.self_assessment import (
     qualities,
     saved_levels,
 )
-from ..messages import fill, text
-from ..store import StoreError
-from ..text import escape, inline_markdown
 from .base import ExerciseWidget, button, live_region
 
 CSS = """
@@ -302,25 +303,23 @@ class SelfAssessment(ExerciseWidget):
                 f"<p><strong>{escape(self.t('common.next_step'))}</strong> {step}</p>")
 
     # -- saving --------------------------------------------------------------
-    def state(self) -> dict[str, Any]:
+    def state(self) -> SelfAssessmentState:
         """Chosen levels, whether 'Klaar' was clicked, and (for 'eind') the explanations."""
-        state: dict[str, Any] = {"levels": self.levels, "done": self.done}
-        if self.moment == "eind":
-            state["explanations"] = {key: box.value for key, box in self.explanations.items() if box.value}
-            state["explanation"] = self.overall.value if self.overall is not None else ""
-        return state
+        if self.moment != "eind":
+            return SelfAssessmentState(self.levels, self.done)
+        return SelfAssessmentState(self.levels, self.done,
+                                   {key: box.value for key, box in self.explanations.items() if box.value},
+                                   self.overall.value if self.overall is not None else "")
 
-    def restore(self, state: dict[str, Any]) -> None:
+    def restore(self, state: SelfAssessmentState) -> None:
         """Restore levels, explanations and the overview, then draw the comparison."""
         levels = saved_levels(state, self.choices)
         for key, level in levels.items():
             self.choices[key].value = level
         self.rated = set(levels)
-        texts = state.get("explanations") if isinstance(state.get("explanations"), dict) else {}
         for key, box in self.explanations.items():
-            if isinstance(texts.get(key), str):
-                box.value = texts[key]
-        if self.overall is not None and isinstance(state.get("explanation"), str):
-            self.overall.value = state["explanation"]
-        self.done = bool(state.get("done")) and bool(self.qualities)
+            box.value = (state.explanations or {}).get(key, box.value)
+        if self.overall is not None:
+            self.overall.value = state.explanation or ""
+        self.done = state.done and bool(self.qualities)
         self.refresh()

@@ -7,9 +7,8 @@ from collections.abc import Sequence
 import ipywidgets as w
 from ipywidgets.widgets.widget_selection import ToggleButtonsStyle
 
-from ..content import SORT_ANSWERS
-from ..exercises.sort import SortResult, categories, check_sort, label, statements
 from ..text import escape, inline_markdown
+from ..types.sort import SORT_ANSWERS, categories, label, statements
 from .items import ItemChoiceExercise
 
 
@@ -54,10 +53,6 @@ class SortExercise(ItemChoiceExercise):
                                description=self.t("sort.statement_label", number=index + 1),
                                tooltips=list(labels.values()),
                                style=self._toggle_style, layout=self._toggle_layout)
-
-    def evaluate(self) -> SortResult:
-        """Check the current answers."""
-        return check_sort(self.exercise, self.answers)
 
     def answer_keys(self) -> Sequence[str]:
         """The category keys."""

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from dataclasses import dataclass
 
 import pytest
 import yaml
 
-from cursuslib import content
+from cursuslib import registry
 from cursuslib.content import ContentError, Exercise, parse_exercise
-from cursuslib.exercises import self_assessment as sa
-from cursuslib.exercises.self_assessment import (
-    FIELDS,
+from cursuslib.types import Assessment, ExerciseType
+from cursuslib.types import self_assessment as sa
+from cursuslib.types.self_assessment import (
     Quality,
     before_after_chart,
     calibrate,
@@ -75,11 +76,6 @@ statements:
   - {text: Samenvatten., answer: doen, explanation: Checken.}
   - {text: Onderbreken., answer: niet_doen, explanation: Storend.}
 """
-
-
-@pytest.fixture(autouse=True)
-def registered() -> None:
-    content.register_type("self_assessment", FIELDS)
 
 
 def parse(text: str) -> Exercise:
@@ -185,16 +181,28 @@ def test_damaged_or_unscored_states_are_no_evidence(course: dict[str, Exercise])
     assert score_exercise(reflection, {"steps": {"situatie": "..."}}) is None
 
 
-def test_a_new_type_can_register_its_scorer(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sa, "SCORERS", dict(sa.SCORERS))
-    planner = Exercise("03-plan", "planner", "Plan", "", "03", "03.yaml", {})
+def test_a_new_type_with_a_score_counts_as_evidence() -> None:
+    """A type that gives a score in its assessment is evidence, without any table to edit."""
 
-    @sa.register_scorer("planner")
-    def score_planner(exercise: Exercise, state: dict) -> float | None:
-        return 0.5 if state.get("done") else None
+    @dataclass
+    class PlanState:
+        done: bool = False
 
-    assert evidence_level(["03-plan"], {"03-plan": entry({"done": True})}, {"03-plan": planner}) == 2.5
-    assert sa.SCORERS["planner"] is score_planner
+    @registry.register
+    class ScoredPlan(ExerciseType[PlanState]):
+        name = "toets_planning"
+        State = PlanState
+        scored = True
+
+        def assess(self, exercise: Exercise, state: PlanState) -> Assessment:
+            return Assessment(score=0.5) if state.done else Assessment()
+
+    try:
+        plan = Exercise("03-plan", "toets_planning", "Plan", "", "03", "03.yaml", {})
+        assert evidence_level(["03-plan"], {"03-plan": entry({"done": True})}, {"03-plan": plan}) == 2.5
+        assert evidence_level(["03-plan"], {"03-plan": entry({"done": False})}, {"03-plan": plan}) is None
+    finally:
+        registry.unregister("toets_planning")
 
 
 # --------------------------------------------------------------------------- calibration
@@ -260,7 +268,7 @@ def test_change_between_begin_and_eind_in_neutral_words() -> None:
 
 
 def test_written_exercises_count_by_their_last_checked_attempt() -> None:
-    rewrite = Exercise("02-herschrijf", "rewrite", "R", "", "02", "02.yaml", {})
+    rewrite = Exercise("02-herschrijf", "rewrite", "R", "", "02", "02.yaml", {"sentence": "Dat kan niet."})
     history = [{"text": "Dat kan niet.", "improved": False}, {"text": "Dat kan vanaf maandag.", "improved": True}]
     assert score_exercise(rewrite, {"text": "", "history": history}) == 1.0
     assert score_exercise(rewrite, {"history": history[:1]}) == 0.0

@@ -7,12 +7,18 @@ Every sentence shown to the student (calibration, change, chart labels) comes fr
 from __future__ import annotations
 
 import html
-from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..content import ID_PATTERN, KEY_PATTERN, Exercise, Field, FieldError, _describe, _no_unknown, _text
+from .. import registry
+from ..content import Exercise
 from ..messages import text
+from ..registry import register
+from ..schema import ID_PATTERN, Field, FieldError, describe, exercise_id, key, records
+from ..schema import text as a_text
+from .base import ClassPart, Context, ExerciseType
+from .blocks import Answer, Block, Chart, Group, Para, Table
 
 #: When a self-assessment is taken, with its Dutch name.
 MOMENTS = {"begin": "Begin", "eind": "Eind"}
@@ -32,60 +38,49 @@ class Quality:
     evidence: tuple[str, ...] = ()
 
 
+@dataclass
+class SelfAssessmentState:
+    """What a self-assessment saves: the level per quality key, 'Klaar' clicked, and (eind only) the explanations."""
+
+    levels: dict[str, int] = field(default_factory=dict)
+    done: bool = False
+    #: eind: the student's explanation per quality key (None at the begin moment: not saved).
+    explanations: dict[str, str] | None = None
+    #: eind without evidence: one explanation for all qualities (None at the begin moment: not saved).
+    explanation: str | None = None
+
+
 # --------------------------------------------------------------------------- schema
-def _quality(item: Any, where: str) -> Quality:
-    if not isinstance(item, dict):
-        raise FieldError(f"{where}: verwacht 'key', 'name', 'levels' en eventueel 'evidence' (niet {_describe(item)})")
-    _no_unknown(item, {"key", "name", "levels", "evidence"}, where)
-    for name in ("key", "name", "levels"):
-        if name not in item:
-            raise FieldError(f"{where}: het veld '{name}' ontbreekt")
-    key = item["key"]
-    if not isinstance(key, str) or not KEY_PATTERN.match(key):
-        raise FieldError(f"{where}, 'key': verwacht een korte sleutel van letters, cijfers of _, zoals tijdig "
-                         f"(niet {_describe(key)})")
-    try:
-        name = _text(item["name"], {})
-    except FieldError as exc:
-        raise FieldError(f"{where}, 'name': {exc}") from None
-    levels = item["levels"]
-    if not isinstance(levels, list) or len(levels) != LEVEL_COUNT:
-        count = f"{len(levels)} niveaus" if isinstance(levels, list) else _describe(levels)
-        raise FieldError(f"{where}, 'levels': verwacht precies {LEVEL_COUNT} beschrijvingen, van niveau 1 tot en met "
-                         f"{LEVEL_COUNT} (niet {count})")
-    texts = []
-    for number, level in enumerate(levels, start=1):
+def _levels(value: Any, _: Mapping[str, Any]) -> tuple[str, ...]:
+    if not isinstance(value, list) or len(value) != LEVEL_COUNT:
+        shown = f"{len(value)} niveaus" if isinstance(value, list) else describe(value)
+        raise FieldError(f"verwacht precies {LEVEL_COUNT} beschrijvingen, van niveau 1 tot en met {LEVEL_COUNT} "
+                         f"(niet {shown})")
+    levels = []
+    for number, level in enumerate(value, start=1):
         try:
-            texts.append(_text(level, {}))
+            levels.append(a_text(level))
         except FieldError as exc:
-            raise FieldError(f"{where}, niveau {number}: {exc}") from None
-    evidence = item.get("evidence")
-    if evidence is None:
-        evidence = []
-    if not isinstance(evidence, list):
-        raise FieldError(f"{where}, 'evidence': verwacht een lijst met id's van oefeningen, zoals "
-                         f"[01-quiz-open-vraag] (niet {_describe(evidence)})")
-    for exercise_id in evidence:
-        if not isinstance(exercise_id, str) or not ID_PATTERN.match(exercise_id):
-            raise FieldError(f"{where}, 'evidence': {_describe(exercise_id)} is geen id van een oefening; gebruik "
-                             "kleine letters, cijfers en streepjes, zoals 01-quiz-open-vraag")
-    return Quality(key, name, tuple(texts), tuple(dict.fromkeys(evidence)))
+            raise FieldError(str(exc), place=f"niveau {number}") from None
+    return tuple(levels)
+
+
+def _evidence(value: Any, _: Mapping[str, Any]) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise FieldError(f"verwacht een lijst met id's van oefeningen, zoals [01-quiz-open-vraag] (niet {describe(value)})")
+    check = exercise_id()
+    return tuple(dict.fromkeys(check(item) for item in value))
 
 
 def check_qualities(value: Any, _: Mapping[str, Any]) -> tuple[Quality, ...]:
     """Check ``qualities``: at least one, unique keys, exactly 4 levels each (whether it belongs: see ``moment``)."""
     if value is None:
         return ()
-    if not isinstance(value, list) or not value:
-        raise FieldError(f"verwacht een lijst met minstens één eigenschap (niet {_describe(value)})")
-    result: list[Quality] = []
-    for number, item in enumerate(value, start=1):
-        quality = _quality(item, f"eigenschap {number}")
-        if any(other.key == quality.key for other in result):
-            raise FieldError(f"eigenschap {number}: de sleutel '{quality.key}' komt twee keer voor; "
-                             "elke eigenschap heeft een eigen sleutel")
-        result.append(quality)
-    return tuple(result)
+    rows = records(value, what="eigenschap", plural="eigenschappen", minimum=1, unique="key", optional=("evidence",),
+                   fields={"key": key(), "name": a_text, "levels": _levels, "evidence": _evidence})
+    return tuple(Quality(**row) for row in rows)
 
 
 def check_compare_with(value: Any, _: Mapping[str, Any]) -> str:
@@ -93,7 +88,7 @@ def check_compare_with(value: Any, _: Mapping[str, Any]) -> str:
     if value is None:
         return ""
     if not isinstance(value, str) or not ID_PATTERN.match(value):
-        raise FieldError(f"verwacht het id van een oefening, zoals 02-zelfbeoordeling (niet {_describe(value)})")
+        raise FieldError(f"verwacht het id van een oefening, zoals 02-zelfbeoordeling (niet {describe(value)})")
     return value
 
 
@@ -104,7 +99,7 @@ def check_moment(value: Any, ctx: Mapping[str, Any]) -> str:
     left out is only checked against its default, so this is where 'required for begin' lives.
     """
     if value not in MOMENTS:
-        raise FieldError(f"{_describe(value)} is niet toegestaan; kies uit: {', '.join(MOMENTS)}")
+        raise FieldError(f"{describe(value)} is niet toegestaan; kies uit: {', '.join(MOMENTS)}")
     if value == "begin":
         if not ctx.get("qualities"):
             raise FieldError("bij moment: begin is het veld 'qualities' verplicht: een lijst met eigenschappen, elk "
@@ -141,8 +136,9 @@ def level_text(quality: Quality, level: int) -> str:
 
 
 def saved_levels(state: Any, keys: Iterable[str]) -> dict[str, int]:
-    """Return the valid levels (1 to 4) per quality key from a saved self-assessment state."""
-    levels = state.get("levels") if isinstance(state, dict) else None
+    """Return the valid levels (1 to 4) per quality key from a saved self-assessment state (raw or read)."""
+    levels = state.levels if isinstance(state, SelfAssessmentState) else (
+        state.get("levels") if isinstance(state, dict) else None)
     if not isinstance(levels, dict):
         return {}
     return {key: levels[key] for key in keys
@@ -159,100 +155,17 @@ def format_level(level: float, exercise: Exercise | None = None) -> str:
 
 
 # --------------------------------------------------------------------------- evidence
-#: Scores one exercise from its saved state: a fraction 0..1, or None when it was not done.
-Scorer = Callable[[Exercise, Mapping[str, Any]], float | None]
-#: Which function scores which exercise type; add one with :func:`register_scorer`.
-SCORERS: dict[str, Scorer] = {}
-
-
-def register_scorer(*types: str) -> Callable[[Scorer], Scorer]:
-    """Decorator: use the function as the evidence scorer of ``types``."""
-
-    def add(function: Scorer) -> Scorer:
-        for kind in types:
-            SCORERS[kind] = function
-        return function
-
-    return add
-
-
-def _attempted(state: Mapping[str, Any]) -> bool:
-    attempts = state.get("attempts")
-    return isinstance(attempts, int) and not isinstance(attempts, bool) and attempts > 0
-
-
-@register_scorer("single_choice", "multiple_choice")
-def score_choice(exercise: Exercise, state: Mapping[str, Any]) -> float | None:
-    """Single choice: 1 or 0; multiple choice: the share of options chosen or left out correctly."""
-    selected = state.get("selected")
-    if not _attempted(state) or not isinstance(selected, list) or not selected:
-        return None
-    right: frozenset[str] = exercise.data["correct"]
-    keys = [option.key for option in exercise.data["options"]]
-    chosen = {key for key in selected if key in keys}
-    if exercise.type == "single_choice":
-        return 1.0 if chosen == set(right) else 0.0
-    return sum((key in chosen) == (key in right) for key in keys) / len(keys)
-
-
-def _share_by_index(expected: Sequence[str], state: Mapping[str, Any]) -> float | None:
-    answers = state.get("answers")
-    if not isinstance(answers, dict) or not answers or not expected:
-        return None
-    return sum(answers.get(str(index)) == answer for index, answer in enumerate(expected)) / len(expected)
-
-
-@register_scorer("sort")
-def score_sort(exercise: Exercise, state: Mapping[str, Any]) -> float | None:
-    """Share of statements in the right category (not yet sorted counts as not right)."""
-    if not _attempted(state):
-        return None
-    return _share_by_index([statement.answer for statement in exercise.data["statements"]], state)
-
-
-@register_scorer("matching")
-def score_matching(exercise: Exercise, state: Mapping[str, Any]) -> float | None:
-    """Share of situations matched to the right choice."""
-    if not _attempted(state):
-        return None
-    return _share_by_index([item.answer for item in exercise.data["items"]], state)
-
-
-@register_scorer("question_drill")
-def score_question_drill(exercise: Exercise, state: Mapping[str, Any]) -> float | None:
-    """Share of questions classified as the right kind (a drill gives feedback at once, so no attempt count)."""
-    return _share_by_index([question.kind for question in exercise.data["questions"]], state)
-
-
-def _last_checked(state: Mapping[str, Any]) -> Mapping[str, Any] | None:
-    history = state.get("history")
-    if not isinstance(history, list) or not history or not isinstance(history[-1], dict):
-        return None
-    return history[-1]
-
-
-@register_scorer("rewrite")
-def score_rewrite(exercise: Exercise, state: Mapping[str, Any]) -> float | None:
-    """1 when the last checked sentence was more positive than the original, else 0 (a signal, as the check is)."""
-    last = _last_checked(state)
-    return None if last is None or not isinstance(last.get("improved"), bool) else float(last["improved"])
-
-
-@register_scorer("question_practice")
-def score_question_practice(exercise: Exercise, state: Mapping[str, Any]) -> float | None:
-    """1 when the last checked question was open, else 0."""
-    last = _last_checked(state)
-    return None if last is None or not isinstance(last.get("kind"), str) else float(last["kind"] == "open")
-
-
 def score_exercise(exercise: Exercise, state: Any) -> float | None:
-    """Return the fraction right (0..1) of one exercise's saved state, or None if it cannot count as evidence."""
-    scorer = SCORERS.get(exercise.type)
-    if scorer is None or not isinstance(state, dict):
+    """Return the fraction right (0..1) of one exercise's saved state, or None if it cannot count as evidence.
+
+    The score is the one the exercise's own type gives in its assessment (see :mod:`cursuslib.types`).
+    """
+    spec = registry.get(exercise.type)
+    if spec is None or not spec.scored or not isinstance(state, dict):
         return None
     try:
-        score = scorer(exercise, state)
-    except (KeyError, TypeError, ValueError, AttributeError):  # an old or damaged state is no evidence
+        score = spec.assess(exercise, spec.read(state)).score
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):  # an old or damaged state is no evidence
         return None
     return None if score is None else min(max(float(score), 0.0), 1.0)
 
@@ -264,9 +177,9 @@ def evidence_level(exercise_ids: Iterable[str], entries: Mapping[str, Any],
     ``entries`` is what :meth:`AnswerStore.entries` returns (``{id: {"value": state, ...}}``).
     """
     scores = []
-    for exercise_id in exercise_ids:
-        exercise = exercises_by_id.get(exercise_id)
-        entry = entries.get(exercise_id)
+    for ref in exercise_ids:
+        exercise = exercises_by_id.get(ref)
+        entry = entries.get(ref)
         if exercise is None or not isinstance(entry, dict):
             continue
         score = score_exercise(exercise, entry.get("value"))
@@ -418,3 +331,157 @@ def before_after_chart(items: Sequence[Quality], before: Mapping[str, int], afte
                        f'font-weight="bold">{value}</text>')
     out.append("</svg>")
     return "".join(out)
+
+
+# --------------------------------------------------------------------------- the type
+def _begins(by_id: Mapping[str, Exercise]) -> str:
+    return ", ".join(sorted(e.id for e in by_id.values()
+                            if e.type == "self_assessment" and e.data.get("moment") == "begin")) or "(geen)"
+
+
+@register
+class SelfAssessment(ExerciseType[SelfAssessmentState]):
+    """Rate yourself per quality on an anchored 1-4 scale; the 'eind' moment adds the comparison and calibration."""
+
+    name = "self_assessment"
+    label = "Zelfbeoordeling"
+    description = ("zelfbeoordeling met vier beschreven niveaus per eigenschap (begin), of de vergelijking daarmee "
+                   "(eind)")
+    State = SelfAssessmentState
+    widget = "cursuslib.widgets.self_assessment:SelfAssessment"
+    fields = FIELDS
+    sample = {
+        "title": "Hoe sta je er nu voor?",
+        "instruction": "Kies bij elke eigenschap het niveau dat past bij wat je nu meestal doet. Dit is geen cijfer.",
+        "qualities": [{"key": "tijdig", "name": "Reageer tijdig", "levels": [
+            "Ik reageer pas als de ander er nog een keer om vraagt.",
+            "Ik reageer binnen een paar dagen, maar zeg niet wanneer de ander antwoord krijgt.",
+            "Ik reageer dezelfde of de volgende werkdag en zeg meestal wanneer de ander antwoord krijgt.",
+            "Ik laat meteen weten dat ik het bericht heb, noem wanneer de ander antwoord krijgt en houd me daaraan."]}],
+        "compare_with": "02-zelfbeoordeling",
+        "moment": "begin",
+    }
+    commented = ("compare_with",)
+
+    def saved(self, state: SelfAssessmentState) -> dict[str, Any]:
+        """The state as saved; the begin moment has no explanations, so they are left out."""
+        return {key: value for key, value in super().saved(state).items() if value is not None}
+
+    def check_references(self, exercise: Exercise, by_id: Mapping[str, Exercise]) -> str:
+        """``compare_with`` names a begin self-assessment; every ``evidence`` id is an exercise that gives a score."""
+        target = exercise.data.get("compare_with")
+        if target:
+            other = by_id.get(target)
+            if other is None or other.type != "self_assessment" or other.data.get("moment") != "begin":
+                return (f"veld 'compare_with': '{target}' is geen zelfbeoordeling met moment: begin; kies uit: "
+                        f"{_begins(by_id)}.")
+        scored = sorted(name for name, spec in registry.types().items() if spec.scored)
+        for quality in exercise.data.get("qualities") or ():
+            for ref in quality.evidence:
+                if ref not in by_id:
+                    return f"eigenschap '{quality.key}', veld 'evidence': oefening '{ref}' bestaat niet in de cursus."
+                if by_id[ref].type not in scored:
+                    return (f"eigenschap '{quality.key}', veld 'evidence': oefening '{ref}' is van type "
+                            f"{by_id[ref].type}, dat geen score geeft; kies een oefening van type: {', '.join(scored)}.")
+        return ""
+
+    def portfolio(self, exercise: Exercise, state: SelfAssessmentState, ctx: Context) -> Sequence[Block]:
+        """Begin: the levels chosen. Eind: the chart, and per quality the change, the evidence and the explanation."""
+        if exercise.data["moment"] == "begin":
+            items = exercise.data["qualities"]
+            levels = saved_levels(state, [quality.key for quality in items])
+            rows = tuple((quality.name, str(levels[quality.key]), level_text(quality, levels[quality.key]))
+                         if quality.key in levels else (quality.name, "niet ingevuld", "") for quality in items)
+            return [Table("Jouw inschatting (niveau 1 tot en met 4)", ("Eigenschap", "Niveau", "Wat je dan doet"),
+                          rows),
+                    Para("Zelfbeoordeling is bedoeld om van te leren; het is geen cijfer.", note=True)]
+        begin = ctx.by_id.get(exercise.data["compare_with"])
+        if begin is None:
+            return [Para("De zelfbeoordeling om mee te vergelijken staat niet in deze cursus.", note=True)]
+        items = begin.data["qualities"]
+        keys = [quality.key for quality in items]
+        before, after = saved_levels(ctx.value(begin.id), keys), saved_levels(state, keys)
+
+        def shown(levels: Mapping[str, int], key: str) -> str:
+            return str(levels[key]) if key in levels else "niet ingevuld"
+
+        table = Table("Zelfbeoordeling aan het begin en aan het eind (niveau 1 tot en met 4)",
+                      ("Eigenschap", "Begin", "Eind"),
+                      tuple((quality.name, shown(before, quality.key), shown(after, quality.key)) for quality in items))
+        blocks: list[Block] = [Chart(before_after_chart(items, before, after, chart_id=f"grafiek-{exercise.id}"),
+                                     table)]
+        for quality in items:
+            explanation = (state.explanations or {}).get(quality.key, "").strip()
+            if quality.key not in after and not explanation:
+                continue  # not rated at the end: the table already says so
+            evidence = evidence_level(quality.evidence, ctx.answers, ctx.by_id)
+            calibration = calibrate(quality, after.get(quality.key), evidence)
+            parts: list[Block] = []
+            change = change_text(before.get(quality.key), after.get(quality.key))
+            if change:
+                parts.append(Para(change))
+            parts.append(Para(calibration.description))
+            if explanation:
+                parts.append(Answer("Jouw verklaring", explanation))
+            blocks.append(Group(quality.name, tuple(parts)))
+        if (state.explanation or "").strip():
+            blocks.append(Answer("Jouw toelichting", (state.explanation or "").strip()))
+        return blocks
+
+    def class_parts(self, exercises: Sequence[Exercise], students: Sequence[tuple[str, Mapping[str, Any]]]
+                    ) -> list[ClassPart]:
+        """How many students chose each level per quality, at the begin and at the end, for every begin exercise."""
+        figures = []
+        for begin in exercises:
+            if begin.data.get("moment") != "begin":
+                continue
+            end = next((other for other in exercises if other.data.get("compare_with") == begin.id), None)
+            items = tuple(begin.data["qualities"])
+            keys = [quality.key for quality in items]
+
+            chosen = [(_levels_of(begin, answers, keys), _levels_of(end, answers, keys)) for _, answers in students]
+            figures.append(AssessmentFigures(
+                begin, end, items,
+                {quality.key: _distribution((b for b, _ in chosen), quality.key) for quality in items},
+                {quality.key: _distribution((a for _, a in chosen), quality.key) for quality in items}))
+        blocks = tuple(_figures_table(item) for item in figures) or (
+            Para("Deze cursus heeft geen zelfbeoordeling."),)
+        return [ClassPart("zelfbeoordeling", "Zelfbeoordeling", blocks, figures)]
+
+
+@dataclass(frozen=True)
+class AssessmentFigures:
+    """How many students chose each level (1..4) per quality, at the begin and at the end."""
+
+    begin: Exercise
+    end: Exercise | None
+    qualities: tuple[Quality, ...]
+    before: dict[str, tuple[int, ...]]
+    after: dict[str, tuple[int, ...]]
+
+
+def _levels_of(exercise: Exercise | None, answers: Mapping[str, Any], keys: Sequence[str]) -> dict[str, int]:
+    if exercise is None:
+        return {}
+    entry = answers.get(exercise.id)
+    return saved_levels(entry.get("value") if isinstance(entry, dict) else None, keys)
+
+
+def _distribution(levels: Iterable[Mapping[str, int]], key: str) -> tuple[int, ...]:
+    counts = [0] * LEVEL_COUNT
+    for chosen in levels:
+        if key in chosen:
+            counts[chosen[key] - 1] += 1
+    return tuple(counts)
+
+
+def _figures_table(figures: AssessmentFigures) -> Group:
+    end = f" en '{figures.end.title}' (eind)" if figures.end is not None else ""
+    head = ("Eigenschap", *(f"begin: niveau {level}" for level in range(1, LEVEL_COUNT + 1)),
+            *(f"eind: niveau {level}" for level in range(1, LEVEL_COUNT + 1)))
+    rows = tuple((quality.name, *(str(n) for n in figures.before[quality.key]),
+                  *(str(n) for n in figures.after[quality.key])) for quality in figures.qualities)
+    return Group(figures.begin.title, (
+        Para(f"Aantal studenten per niveau: '{figures.begin.title}' (begin){end}. Wie een eigenschap niet invulde, "
+             "telt daar niet mee."),
+        Table("Zelfbeoordeling: aantal studenten per niveau, begin en eind", head, rows)))

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from cursuslib import content
 from cursuslib.content import ContentError, Exercise, parse_exercise
-from cursuslib.exercises.matching import FIELDS, Choice, MatchItem, check_matching, label
+from cursuslib.types.matching import Choice, MatchItem, check_matching, label
 
 MATCHING = """
 id: 02-koppel
@@ -21,11 +20,6 @@ items:
   - {situation: De klant vertelt een lang verhaal., answer: luisteren, explanation: Vat samen wat je hoort.}
   - {situation: Je belooft antwoord voor maandag., answer: tijdig, explanation: Houd je aan de afspraak.}
 """
-
-
-@pytest.fixture(autouse=True)
-def registered() -> None:
-    content.register_type("matching", FIELDS)
 
 
 def parse(text: str) -> Exercise:
@@ -71,13 +65,13 @@ def test_needs_at_least_two_situations() -> None:
 
 
 def test_check_all_right() -> None:
-    result = check_matching(parse(MATCHING), {0: "tijdig", 1: "luisteren", 2: "tijdig"})
+    result = check_matching(parse(MATCHING), {"0": "tijdig", "1": "luisteren", "2": "tijdig"})
     assert result.complete and result.right == 3 and result.unanswered == 0
     assert result.summary == "Alle 3 situaties zijn goed gekoppeld."
 
 
 def test_check_partly_with_unanswered_and_unknown_keys() -> None:
-    result = check_matching(parse(MATCHING), {0: "luisteren", 1: "luisteren", 2: "onzin"})
+    result = check_matching(parse(MATCHING), {"0": "luisteren", "1": "luisteren", "2": "onzin"})
     assert not result.complete
     assert [item.correct for item in result.items] == [False, True, False]
     assert result.items[2].given is None  # an unknown key counts as not chosen

@@ -6,11 +6,16 @@ import heapq
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
-from ..content import KEY_PATTERN, Exercise, Field, FieldError, _describe, _no_unknown, _text
+from ..content import Exercise
 from ..messages import text
+from ..registry import register
+from ..schema import Field, FieldError, describe, key, names, no_unknown, one_of, records
+from ..schema import text as a_text
+from .base import Assessment, Context, ExerciseType
+from .blocks import Block, Group, Items, Para
 
 #: Quality of a reaction (the allowed values), with a fixed Dutch verdict used by the portfolio export;
 #: the widget shows the catalogue's words instead, see :func:`quality_label`.
@@ -20,7 +25,6 @@ END_KINDS: dict[str, str] = {"opgelost": "opgelost", "geescaleerd": "geëscaleer
 NODE_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{1,40}$")
 _END_ALIASES = {"geëscaleerd": "geescaleerd"}  # teachers type the ë; the key stays ASCII
 _NODE_FIELDS = {"id", "customer", "choices", "end"}
-_CHOICE_FIELDS = {"text", "quality", "tip", "feedback", "next"}
 
 
 @dataclass(frozen=True)
@@ -94,29 +98,16 @@ def check_start(value: Any, _: Mapping[str, Any]) -> str:
 
 def check_tips(value: Any, _: Mapping[str, Any]) -> tuple[Tip, ...]:
     """Check ``tips``: a list of ``{key, name}`` with unique keys."""
-    if not isinstance(value, list) or not value:
-        raise FieldError(f"verwacht een lijst met minstens één tip, elk met key en name (niet {_describe(value)})")
-    tips: list[Tip] = []
-    for number, item in enumerate(value, start=1):
-        where = f"tip {number}"
-        if not isinstance(item, dict):
-            raise FieldError(f"{where}: verwacht 'key' en 'name' (niet {_describe(item)})")
-        _no_unknown(item, {"key", "name"}, where)
-        key = item.get("key")
-        if not isinstance(key, str) or not KEY_PATTERN.match(key):
-            raise FieldError(f"{where}, 'key': verwacht een korte sleutel van letters, cijfers of _, zoals luisteren "
-                             f"(niet {_describe(key)})")
-        if any(tip.key == key for tip in tips):
-            raise FieldError(f"{where}: de sleutel '{key}' komt twee keer voor; elke tip heeft een eigen sleutel")
-        tips.append(Tip(key, _text_field(item, "name", where)))
-    return tuple(tips)
+    rows = records(value, what="tip", plural="tips", minimum=1, unique="key",
+                   fields={"key": key("luisteren"), "name": a_text})
+    return tuple(Tip(**row) for row in rows)
 
 
 def check_nodes(value: Any, ctx: Mapping[str, Any]) -> dict[str, Node]:
     """Check ``nodes`` one by one, then the whole graph against the parsed ``start`` and ``tips`` in ``ctx``."""
     if not isinstance(value, list) or len(value) < 2:
         raise FieldError(f"verwacht een lijst van minstens 2 knopen (een begin en een einde), elk met id en customer "
-                         f"(niet {_describe(value)})")
+                         f"(niet {describe(value)})")
     nodes = [_parse_node(item, number) for number, item in enumerate(value, start=1)]
     tips = ctx.get("tips") or ()
     return check_graph(nodes, start=ctx.get("start") or "", tips=[tip.key for tip in tips])
@@ -135,18 +126,12 @@ def _node_id(value: Any, what: str) -> str:
         value = str(value)
     if not isinstance(value, str) or not NODE_ID_PATTERN.match(value):
         raise FieldError(f"verwacht {what}: een korte naam van letters, cijfers, _ of -, zoals begin "
-                         f"(niet {_describe(value)})")
-    return value
-
-
-def _one_of(value: Any, allowed: Mapping[str, str]) -> str:
-    if value not in allowed:
-        raise FieldError(f"{_describe(value)} is niet toegestaan; kies uit: {', '.join(allowed)}")
+                         f"(niet {describe(value)})")
     return value
 
 
 def _end_kind(value: Any) -> str:
-    return _one_of(_END_ALIASES.get(value, value) if isinstance(value, str) else value, END_KINDS)
+    return one_of(END_KINDS, aliases=_END_ALIASES)(value)
 
 
 def _field(item: Mapping[str, Any], name: str, where: str, check: Callable[[Any], Any]) -> Any:
@@ -160,16 +145,16 @@ def _field(item: Mapping[str, Any], name: str, where: str, check: Callable[[Any]
 
 
 def _text_field(item: Mapping[str, Any], name: str, where: str) -> str:
-    return _field(item, name, where, lambda value: _text(value, {}))
+    return _field(item, name, where, a_text)
 
 
 def _parse_node(item: Any, number: int) -> Node:
     where = f"knoop {number}"
     if not isinstance(item, dict):
-        raise FieldError(f"{where}: verwacht 'id', 'customer' en 'choices' of 'end' (niet {_describe(item)})")
+        raise FieldError(f"{where}: verwacht 'id', 'customer' en 'choices' of 'end' (niet {describe(item)})")
     node_id = _field(item, "id", where, lambda value: _node_id(value, "een id"))
     where = f"knoop '{node_id}'"
-    _no_unknown(item, _NODE_FIELDS, where)
+    no_unknown(item, _NODE_FIELDS, where)
     customer = _text_field(item, "customer", where)
     end = None
     if item.get("end") is not None:
@@ -178,28 +163,16 @@ def _parse_node(item: Any, number: int) -> Node:
     if raw is None:
         raw = []
     if not isinstance(raw, list):
-        raise FieldError(f"{where}, 'choices': verwacht een lijst met keuzes (niet {_describe(raw)})")
-    choices = tuple(_parse_choice(choice, f"{where}, keuze {index}") for index, choice in enumerate(raw, start=1))
-    return Node(node_id, customer, choices, end)
-
-
-def _parse_choice(item: Any, where: str) -> Choice:
-    if not isinstance(item, dict):
-        raise FieldError(f"{where}: verwacht 'text', 'quality', 'tip', 'feedback' en 'next' (niet {_describe(item)})")
-    _no_unknown(item, _CHOICE_FIELDS, where)
-    return Choice(
-        text=_text_field(item, "text", where),
-        quality=_field(item, "quality", where, lambda value: _one_of(value, QUALITIES)),
-        tip=_text_field(item, "tip", where),
-        feedback=_text_field(item, "feedback", where),
-        next=_field(item, "next", where, lambda value: _node_id(value, "de id van een knoop")),
-    )
+        raise FieldError(f"{where}, 'choices': verwacht een lijst met keuzes (niet {describe(raw)})")
+    rows = records(raw, what="keuze", plural="keuzes", minimum=0, prefix=f"{where}, ", fields={
+        "text": a_text, "quality": one_of(QUALITIES), "tip": a_text, "feedback": a_text,
+        "next": lambda value, _: _node_id(value, "de id van een knoop")})
+    return Node(node_id, customer, tuple(Choice(**row) for row in rows), end)
 
 
 # --------------------------------------------------------------------------- graph
 def _names(ids: Sequence[str]) -> str:
-    quoted = [f"'{node_id}'" for node_id in ids]
-    return quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + " en " + quoted[-1]
+    return names([f"'{node_id}'" for node_id in ids])
 
 
 def check_graph(nodes: Sequence[Node], *, start: str, tips: Collection[str]) -> dict[str, Node]:
@@ -427,3 +400,96 @@ def summarize(dialogue: Dialogue, path: Sequence[int], exercise: Exercise | None
     totals = {quality: counts[quality] for quality in QUALITIES}
     return Summary(end.end, totals, used_well, to_practise, outcome_text(end.end, exercise),
                    _route_text(totals, exercise), next_step)
+
+
+# --------------------------------------------------------------------------- the type
+@dataclass
+class Run:
+    """One finished conversation: the choice index per step and how it ended."""
+
+    path: list[int]
+    end: str
+
+
+@dataclass
+class DialogueState:
+    """What the simulator saves: the path of the conversation now, the finished runs, the strongest route shown."""
+
+    path: list[int] = field(default_factory=list)
+    runs: list[Run] = field(default_factory=list)
+    model_shown: bool = False
+
+
+def _route(dialogue: Dialogue, path: Sequence[int]) -> tuple[Items, Node]:
+    turns, node = walk(dialogue, path)
+    lines = tuple(f"Klant: {turn.node.customer} — Jij: {turn.choice.text} ({QUALITIES[turn.choice.quality]})"
+                  for turn in turns)
+    return Items(lines, label="Jouw route", teacher=True, ordered=True), node
+
+
+@register
+class DialogueType(ExerciseType[DialogueState]):
+    """A branching conversation: the customer speaks, the student picks a reaction and sees why it works or not."""
+
+    name = "dialogue"
+    label = "Gesprekssimulatie"
+    description = "gesprekssimulator: de student kiest steeds wat hij zegt"
+    State = DialogueState
+    widget = "cursuslib.widgets.dialogue:DialogueExercise"
+    verdicts = END_KINDS
+    fields = FIELDS
+    sample = {
+        "title": "Gesprekssimulator: de webshop ligt plat",
+        "instruction": "Kies steeds wat jij zegt.",
+        "start": "begin",
+        "tips": [{"key": "luisteren", "name": "Luister naar de klant"},
+                 {"key": "niet_persoonlijk", "name": "Neem het niet persoonlijk"}],
+        "nodes": [
+            {"id": "begin", "customer": "Mijn webshop ligt er al de hele ochtend uit!", "choices": [
+                {"text": "Wat vervelend dat uw shop plat ligt. Wat ziet u precies als u de site opent?",
+                 "quality": "goed", "tip": "luisteren",
+                 "feedback": "Je erkent de emotie en vraagt open door naar wat de klant ziet.", "next": "opgelost"},
+                {"text": "Dat ligt vast aan uw hosting.", "quality": "slecht", "tip": "niet_persoonlijk",
+                 "feedback": "Je legt de oorzaak bij een ander; de klant hoort dat je niet wilt helpen.",
+                 "next": "boos"}]},
+            {"id": "opgelost", "customer": "Fijn, dan hoor ik om drie uur van u.", "end": "opgelost"},
+            {"id": "boos", "customer": "Dan bel ik wel een ander bedrijf!", "end": "geescaleerd"},
+        ],
+    }
+
+    def read(self, raw: Any) -> DialogueState:
+        """The saved state; a finished run needs a known end."""
+        state = super().read(raw)
+        state.runs = [run for run in state.runs if run.end in END_KINDS]
+        return state
+
+    def assess(self, exercise: Exercise, state: DialogueState) -> Assessment:
+        """How the last finished conversation ended, with its summary and one next step."""
+        dialogue = from_exercise(exercise)
+        for run in reversed(state.runs):
+            if walk(dialogue, run.path)[1].end is not None:
+                summary = summarize(dialogue, run.path, exercise)
+                return Assessment(summary.end, findings=(summary.outcome, summary.route, summary.next_step),
+                                  detail=summary)
+        return Assessment()
+
+    def portfolio(self, exercise: Exercise, state: DialogueState, ctx: Context) -> Sequence[Block]:
+        """Every finished conversation with its route, outcome and next step; then the one still going on."""
+        dialogue = from_exercise(exercise)
+        blocks: list[Block] = []
+        for number, run in enumerate(state.runs, start=1):
+            route, node = _route(dialogue, run.path)
+            parts: list[Block] = [route]
+            if node.end is not None:
+                summary = summarize(dialogue, run.path)
+                parts += [Para(summary.outcome, label="Uitkomst"), Para(summary.route),
+                          Para(summary.next_step, label="Volgende stap", teacher=True)]
+            else:
+                parts.append(Para("deze route past niet meer bij de oefening.", label="Uitkomst"))
+            blocks.append(Group(f"Gesprek {number}", tuple(parts)))
+        route, node = _route(dialogue, state.path)
+        if route.items and node.end is None:
+            blocks.append(Group("Gesprek dat nog bezig is", (route,)))
+        if not blocks:
+            blocks.append(Para("Nog geen gesprek gevoerd.", note=True))
+        return blocks

@@ -7,16 +7,10 @@ from typing import Any
 
 import pytest
 
-from cursuslib import content
-from cursuslib.content import ContentError, Exercise, FieldError, parse_exercise
-from cursuslib.exercises import dialogue
-from cursuslib.exercises.dialogue import Dialogue, Node, check_graph, check_nodes, from_exercise
-
-
-@pytest.fixture(autouse=True)
-def dialogue_type() -> None:
-    """Register the type as the lead will do in content.TYPE_FIELDS."""
-    content.register_type("dialogue", dialogue.FIELDS)
+from cursuslib.content import ContentError, Exercise, parse_exercise
+from cursuslib.schema import FieldError
+from cursuslib.types import dialogue
+from cursuslib.types.dialogue import Dialogue, Node, check_graph, check_nodes, from_exercise
 
 
 def choice(text: str, quality: str, tip: str, next_id: str, feedback: str = "") -> dict[str, str]:

@@ -1,0 +1,196 @@
+"""Class overview for the teacher: many students' answer files read into figures for one readable page.
+
+Nothing here knows an exercise type: every figure comes from the types themselves (their
+``assess``, ``ratio``, ``writing`` and ``class_parts``), so a new type shows up on its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..content import Exercise, Lesson
+from ..messages import language_as
+from ..store import StoreError, parse_document
+from ..types import DAMAGED, Assessment, ClassPart, ExerciseType, Ratio, RatioColumn, spec_of
+
+
+@dataclass(frozen=True)
+class StudentFigures:
+    """What one student's file shows; the name comes from the file name."""
+
+    name: str
+    file: str
+    #: Share (0..1) of each lesson's exercises with a saved answer, by lesson name.
+    completion: dict[str, float]
+    #: The assessment per exercise id (only exercises whose type gives a verdict or score, and that were done).
+    results: dict[str, Assessment]
+    #: Per ratio column (see the types' ``ratio_columns``): the count over all the student's exercises.
+    ratios: dict[str, Ratio]
+    #: What the student wrote per exercise id (types with ``writing``): ``{part key: text}``, parts with text only.
+    writing: dict[str, dict[str, str]]
+
+
+@dataclass(frozen=True)
+class ResultColumn:
+    """One exercise in the results table, with the Dutch words for its type's verdicts."""
+
+    exercise: Exercise
+    verdicts: Mapping[str, str]
+
+
+@dataclass(frozen=True)
+class WritingGroup:
+    """A section of texts to read: its title and the exercises in it, each with its part labels."""
+
+    title: str
+    exercises: tuple[tuple[Exercise, dict[str, str]], ...]
+
+
+@dataclass
+class Overview:
+    """The whole class: per-student figures, class figures and the files that could not be used."""
+
+    lessons: tuple[Lesson, ...]
+    students: list[StudentFigures] = field(default_factory=list)
+    #: (file name, Dutch reason) for every file that was skipped.
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    #: Per lesson name, the exercises whose type gives a verdict or a score.
+    result_columns: dict[str, tuple[ResultColumn, ...]] = field(default_factory=dict)
+    ratio_columns: tuple[RatioColumn, ...] = ()
+    writing_groups: tuple[WritingGroup, ...] = ()
+    #: Parts the types add (such as the self-assessment figures).
+    parts: list[ClassPart] = field(default_factory=list)
+
+    def average_completion(self) -> dict[str, float | None]:
+        """Class average of the completion share per lesson (None without students)."""
+        count = len(self.students)
+        return {lesson.lesson: (sum(s.completion[lesson.lesson] for s in self.students) / count if count else None)
+                for lesson in self.lessons}
+
+    def total(self, name: str) -> Ratio:
+        """The class total of one ratio column, such as ``open_questions``."""
+        result = Ratio()
+        for student in self.students:
+            result = result + student.ratios.get(name, Ratio())
+        return result
+
+    def part(self, anchor: str) -> ClassPart | None:
+        """The part a type added under ``anchor`` (such as ``zelfbeoordeling``), or None."""
+        return next((part for part in self.parts if part.anchor == anchor), None)
+
+    def class_result(self, column: ResultColumn) -> str:
+        """The class line of one exercise: the mean score, or how many got the first (best) verdict."""
+        found = [student.results[column.exercise.id] for student in self.students
+                 if column.exercise.id in student.results]
+        if not found:
+            return "–"
+        scores = [result.score for result in found if result.score is not None]
+        if scores:
+            return f"{round(100 * sum(scores) / len(scores))}% (n={len(found)})"
+        best = next(iter(column.verdicts), "")
+        return f"{sum(result.verdict == best for result in found)} van {len(found)} {column.verdicts.get(best, best)}"
+
+
+def cell(result: Assessment | None, verdicts: Mapping[str, str]) -> str:
+    """One student's result for one exercise: the verdict in words and the score ('–' when not done)."""
+    if result is None or not result.done:
+        return "–"
+    words = verdicts.get(result.verdict, result.verdict)
+    if result.score is None:
+        return words
+    percent = f"{round(result.score * 100)}%"
+    return f"{words} ({percent})" if words else percent
+
+
+@dataclass(frozen=True)
+class _Course:
+    """The course parts the figures need, looked up once for all files."""
+
+    lessons: Mapping[str, Lesson]
+    exercises: tuple[tuple[Exercise, ExerciseType[Any]], ...]
+
+    @classmethod
+    def of(cls, lessons: Mapping[str, Lesson]) -> _Course:
+        return cls(lessons, tuple((e, spec_of(e)) for lesson in lessons.values() for e in lesson.exercises))
+
+    def with_results(self) -> list[Exercise]:
+        return [e for e, spec in self.exercises if spec.verdicts or spec.scored]
+
+
+def _student(name: str, file: str, answers: Mapping[str, Any], course: _Course) -> StudentFigures:
+    completion = {
+        lesson.lesson: (sum(isinstance(answers.get(e.id), dict) for e in lesson.exercises) / len(lesson.exercises)
+                        if lesson.exercises else 0.0)
+        for lesson in course.lessons.values()}
+    results: dict[str, Assessment] = {}
+    ratios: dict[str, Ratio] = {}
+    writing: dict[str, dict[str, str]] = {}
+    for exercise, spec in course.exercises:
+        entry = answers.get(exercise.id)
+        if not isinstance(entry, dict) or not isinstance(entry.get("value"), dict):
+            continue
+        try:
+            state = spec.read(entry["value"])
+            if spec.verdicts or spec.scored:
+                assessment = spec.assess(exercise, state)
+                if assessment.done:
+                    results[exercise.id] = assessment
+            for column in spec.ratio_columns:
+                ratios[column.name] = ratios.get(column.name, Ratio()) + spec.ratio(exercise, state, column.name)
+            texts = spec.writing(exercise, state)
+        except DAMAGED:  # an old or damaged answer counts for nothing
+            continue
+        if texts:
+            writing[exercise.id] = texts
+    return StudentFigures(name, file, completion, results, ratios, writing)
+
+
+@language_as("nl")  # the portfolio and the overview are Dutch documents, whatever the widget language
+def class_overview(paths: Sequence[Path], *, lessons: Mapping[str, Lesson]) -> Overview:
+    """Read the students' answer files; a file that cannot be used is listed in ``skipped``, never fatal.
+
+    The student's name is the file name without extension (``jan-jansen.json`` -> ``jan-jansen``).
+    """
+    course = _Course.of(lessons)
+    columns: list[RatioColumn] = []
+    groups: dict[str, list[tuple[Exercise, dict[str, str]]]] = {}
+    for exercise, spec in course.exercises:
+        columns += [column for column in spec.ratio_columns if column not in columns]
+        if spec.writing_title:
+            groups.setdefault(spec.writing_title, []).append((exercise, spec.writing_parts(exercise)))
+    result_ids = {e.id for e in course.with_results()}
+    overview = Overview(
+        tuple(lessons.values()),
+        result_columns={lesson.lesson: tuple(ResultColumn(e, spec_of(e).verdicts) for e in lesson.exercises
+                                             if e.id in result_ids) for lesson in lessons.values()},
+        ratio_columns=tuple(columns),
+        writing_groups=tuple(WritingGroup(title, tuple(items)) for title, items in groups.items()))
+    seen: dict[str, int] = {}
+    documents: list[tuple[str, Mapping[str, Any]]] = []
+    for path in sorted(paths, key=lambda p: (Path(p).stem.casefold(), str(p))):
+        path = Path(path)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            overview.skipped.append((path.name, f"{path.name} kan niet worden gelezen ({exc.strerror or exc})."))
+            continue
+        try:
+            doc = parse_document(raw, name=path.name)
+        except StoreError as exc:
+            overview.skipped.append((path.name, str(exc)))
+            continue
+        name = path.stem
+        seen[name] = seen.get(name, 0) + 1
+        if seen[name] > 1:  # the same file name in two folders: keep both, told apart
+            name = f"{name} ({seen[name]})"
+        overview.students.append(_student(name, path.name, doc["answers"], course))
+        documents.append((name, doc["answers"]))
+    by_type: dict[str, list[Exercise]] = {}
+    for exercise, _ in course.exercises:
+        by_type.setdefault(exercise.type, []).append(exercise)
+    for exercises in by_type.values():
+        overview.parts += spec_of(exercises[0]).class_parts(exercises, documents)
+    return overview

@@ -1,1 +1,0 @@
-"""Pure exercise logic, one module per exercise type: checking answers, building feedback."""

@@ -1,0 +1,175 @@
+"""The contract of an exercise type: its fields, its saved state, one assessment, and its views in documents.
+
+A type is a class with a few class attributes and methods; :func:`cursuslib.registry.register`
+above it makes it known. Everything a type knows lives in its own module
+(``cursuslib/types/<type>.py``); its widget lives in ``cursuslib/widgets/<type>.py`` and is named
+by ``widget``. See ``docs/dev/exercise-types.md`` for a worked example.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar, Generic, TypeVar
+
+from ..content import Exercise
+from ..schema import Field
+from .blocks import Block, fallback
+from .state import read_state, saved
+
+S = TypeVar("S")
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """What the automatic check says about one saved state: the one verdict every view shows.
+
+    ``verdict`` is a key of the type's ``verdicts`` ("" when there is nothing to judge yet);
+    ``score`` the share right (0..1) where the type has one; ``findings`` the sentences the student
+    saw, in order, the next step last; ``detail`` the type's own result for its widget (per option,
+    per item, the engine's result ...).
+    """
+
+    verdict: str = ""
+    score: float | None = None
+    findings: tuple[str, ...] = ()
+    detail: Any = None
+
+    @property
+    def done(self) -> bool:
+        """True when there is a verdict or a score."""
+        return bool(self.verdict) or self.score is not None
+
+
+@dataclass(frozen=True)
+class Ratio:
+    """``part`` out of ``whole`` (both counts), such as 3 open questions out of 4."""
+
+    part: int = 0
+    whole: int = 0
+
+    @property
+    def share(self) -> float | None:
+        """``part / whole``, or None when there is nothing to count."""
+        return self.part / self.whole if self.whole else None
+
+    def __add__(self, other: Ratio) -> Ratio:
+        return Ratio(self.part + other.part, self.whole + other.whole)
+
+    def text(self) -> str:
+        """Dutch text such as '3 van 4 (75%)', or '–' when there is nothing to count."""
+        share = self.share
+        return "–" if share is None else f"{self.part} van {self.whole} ({round(share * 100)}%)"
+
+
+@dataclass(frozen=True)
+class RatioColumn:
+    """A class-overview column that adds up one count over all exercises of a type, e.g. open questions."""
+
+    name: str
+    heading: str
+    explanation: str
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a view may look at besides its own exercise: every saved entry and every exercise by id."""
+
+    answers: Mapping[str, Any] = field(default_factory=dict)
+    by_id: Mapping[str, Exercise] = field(default_factory=dict)
+
+    def value(self, exercise_id: str) -> Any:
+        """The saved value of another exercise, or None."""
+        entry = self.answers.get(exercise_id)
+        return entry.get("value") if isinstance(entry, dict) else None
+
+
+@dataclass(frozen=True)
+class ClassPart:
+    """A part of the class overview that one type adds (such as the self-assessment figures)."""
+
+    anchor: str
+    title: str
+    blocks: tuple[Block, ...]
+    data: Any = None
+
+
+class ExerciseType(Generic[S]):
+    """Base of every exercise type. Subclasses set the class attributes and override what applies."""
+
+    #: The value of ``type:`` in exercise files.
+    name: ClassVar[str] = ""
+    #: Dutch name of the type, shown in the portfolio under each exercise title.
+    label: ClassVar[str] = ""
+    #: One line for teachers (``cursus nieuw``).
+    description: ClassVar[str] = ""
+    #: The type's own fields (the common ones, such as id and title, come from the loader).
+    fields: ClassVar[tuple[Field, ...]] = ()
+    #: The saved state: one dataclass whose fields are what the widget saves.
+    State: ClassVar[type[Any]]
+    #: The widget class as ``"module:Class"``; imported only when an exercise of this type is shown.
+    widget: ClassVar[str] = ""
+    #: The verdicts :meth:`assess` can give, each with its Dutch word for teachers; ``examples`` may expect these.
+    verdicts: ClassVar[Mapping[str, str]] = {}
+    #: True when :meth:`assess` gives a score, so the type can be evidence for a self-assessment.
+    scored: ClassVar[bool] = False
+    #: Example field values for ``cursus nieuw`` (every field of the type and the common title/instruction).
+    sample: ClassVar[Mapping[str, Any]] = {}
+    #: Fields that ``cursus nieuw`` shows commented out (optional and only sometimes useful).
+    commented: ClassVar[tuple[str, ...]] = ()
+    #: Class-overview columns this type adds up (see :meth:`ratio`).
+    ratio_columns: ClassVar[tuple[RatioColumn, ...]] = ()
+    #: Title of the class-overview section that lists what students wrote here (see :meth:`writing`).
+    writing_title: ClassVar[str] = ""
+
+    # -- state ----------------------------------------------------------------
+    def read(self, raw: Any) -> S:
+        """The saved value as this type's state; whatever does not fit becomes the field's default."""
+        return read_state(self.State, raw)
+
+    def saved(self, state: S) -> dict[str, Any]:
+        """The state as it goes into the answers file."""
+        return saved(state)
+
+    # -- assessment -----------------------------------------------------------
+    def assess(self, exercise: Exercise, state: S) -> Assessment:
+        """The verdict, score and findings for a saved state (default: nothing to judge)."""
+        return Assessment()
+
+    def example_state(self, exercise: Exercise, answer: str) -> S | None:
+        """The state a student has after writing ``answer`` and checking it, for ``examples`` (None: not testable)."""
+        return None
+
+    @property
+    def testable(self) -> bool:
+        """True when ``examples`` can test this type (it builds a state from an answer)."""
+        return type(self).example_state is not ExerciseType.example_state
+
+    def check_references(self, exercise: Exercise, by_id: Mapping[str, Exercise]) -> str:
+        """A problem with references to other exercises, checked once every file loads ("" when there is none).
+
+        Written as the rest of a content error after the exercise: ``veld 'compare_with': ...``.
+        """
+        return ""
+
+    # -- views in documents ---------------------------------------------------
+    def portfolio(self, exercise: Exercise, state: S, ctx: Context) -> Sequence[Block]:
+        """How the saved state appears in the portfolio (default: the saved data as text)."""
+        return fallback(self.saved(state))
+
+    def ratio(self, exercise: Exercise, state: S, column: str) -> Ratio:
+        """This exercise's count for one of the type's :attr:`ratio_columns`."""
+        return Ratio()
+
+    def writing(self, exercise: Exercise, state: S) -> dict[str, str]:
+        """What the student wrote that a teacher reads in the overview, by part key (default: nothing)."""
+        return {}
+
+    def writing_parts(self, exercise: Exercise) -> dict[str, str]:
+        """The Dutch label of each part key that :meth:`writing` returns."""
+        return {}
+
+    def class_parts(self, exercises: Sequence[Exercise], students: Sequence[tuple[str, Mapping[str, Any]]]
+                    ) -> list[ClassPart]:
+        """Parts of the class overview for this type (``students``: name and saved entries per student)."""
+        return []
