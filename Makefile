@@ -23,6 +23,7 @@ lab: $(VENV)/.installed
 
 test: $(VENV)/.installed-test
 	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/lint-imports
 	CURSUSLIB_ANSWERS_DIR="$$(mktemp -d)" $(PY) -m pytest --nbval --nbval-current-env
 
 install: $(VENV)/.installed

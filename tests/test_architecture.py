@@ -1,0 +1,67 @@
+"""The package's shape: every module imports on its own, and every module sits in a layer of the import contract."""
+
+from __future__ import annotations
+
+import os
+import pkgutil
+import subprocess
+import sys
+import tomllib
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import cursuslib
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def all_modules() -> list[str]:
+    """Every module and package of cursuslib, by its dotted name."""
+    found = ["cursuslib"]
+    for info in pkgutil.walk_packages(cursuslib.__path__, prefix="cursuslib."):
+        found.append(info.name)
+    return sorted(found)
+
+
+def import_alone(name: str) -> tuple[str, int, str]:
+    """Import ``name`` first thing in a fresh interpreter; return its exit code and error output."""
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1")
+    done = subprocess.run([sys.executable, "-c", f"import {name}"], capture_output=True, text=True, env=env,
+                          timeout=120)
+    return name, done.returncode, done.stderr[-2000:]
+
+
+def test_every_module_imports_on_its_own_in_a_fresh_interpreter() -> None:
+    modules = all_modules()
+    assert "cursuslib.types.choice" in modules and "cursuslib.documents.render" in modules
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        results = list(pool.map(import_alone, modules))
+    failed = [f"{name}:\n{error}" for name, code, error in results if code != 0]
+    assert not failed, "\n\n".join(failed)
+
+
+def layers() -> list[set[str]]:
+    config = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    (contract,) = [c for c in config["tool"]["importlinter"]["contracts"] if c["type"] == "layers"]
+    return [{part.strip() for part in layer.replace(":", "|").split("|")} for layer in contract["layers"]]
+
+
+def test_every_top_level_module_is_in_a_layer() -> None:
+    """A new module of cursuslib has to be given its place in the layers, or the contract would not check it."""
+    placed = set().union(*layers())
+    top = {".".join(name.split(".")[:2]) for name in all_modules() if name != "cursuslib"}
+    assert top - placed == set(), "put these modules in a layer in pyproject.toml [tool.importlinter]"
+    assert placed - top == set(), "these layers name modules that do not exist"
+
+
+@pytest.mark.parametrize(("lower", "higher"), [
+    ("cursuslib.schema", "cursuslib.content"), ("cursuslib.content", "cursuslib.language"),
+    ("cursuslib.language", "cursuslib.types"), ("cursuslib.types", "cursuslib.store"),
+    ("cursuslib.store", "cursuslib.widgets"), ("cursuslib.store", "cursuslib.documents"),
+    ("cursuslib.widgets", "cursuslib.cli")])
+def test_the_layers_keep_the_course_order(lower: str, higher: str) -> None:
+    """content/schema -> language -> types -> store -> widgets/documents -> cli: the pure parts stay below."""
+    position = {name: number for number, layer in enumerate(layers()) for name in layer}
+    assert position[lower] > position[higher], f"{lower} must be a lower layer than {higher}"
