@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from cursuslib import messages
 from cursuslib.content import Exercise, parse_exercise
 
 
@@ -31,3 +32,12 @@ def store(answers_dir: Path):
     from cursuslib.store import AnswerStore
 
     return AnswerStore(answers_dir)
+
+
+@pytest.fixture
+def english(monkeypatch: pytest.MonkeyPatch):
+    """Show the widgets in English (``CURSUSLIB_TAAL=en``), and back to the setting afterwards."""
+    monkeypatch.setenv(messages.LANGUAGE_ENV, "en")
+    messages.set_language(None)
+    yield
+    messages.set_language(None)

@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from cursuslib import messages
 from cursuslib.content import find_exercise
 from cursuslib.store import AnswerStore
 from cursuslib.widgets import PlannerExercise
 
 from .visible import visible as shown
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv(messages.LANGUAGE_ENV, "en")
-    messages.set_language(None)
-    yield
-    messages.set_language(None)
+#: Every test here runs with the English widget texts (CURSUSLIB_TAAL=en).
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_planner_in_english(store: AnswerStore) -> None:

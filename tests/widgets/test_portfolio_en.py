@@ -6,19 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from cursuslib import messages
 from cursuslib.store import AnswerStore
 from cursuslib.widgets.portfolio import show_portfolio
 
 from .visible import visible as shown
 
-
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv(messages.LANGUAGE_ENV, "en")
-    messages.set_language(None)
-    yield
-    messages.set_language(None)
+#: Every test here runs with the English widget texts (CURSUSLIB_TAAL=en).
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_portfolio_panel_in_english(answers_dir: Path, tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ET
 import pytest
 from ipywidgets import HTML
 
-from cursuslib import messages
 from cursuslib.content import find_exercise
 from cursuslib.store import AnswerStore
 from cursuslib.types.self_assessment import format_level
@@ -19,12 +18,8 @@ from .conftest import strip_tags
 SVG = "{http://www.w3.org/2000/svg}"
 
 
-@pytest.fixture(autouse=True)
-def english(monkeypatch):
-    monkeypatch.setenv(messages.LANGUAGE_ENV, "en")
-    messages.set_language(None)
-    yield
-    messages.set_language(None)
+#: Every test here runs with the English widget texts (CURSUSLIB_TAAL=en).
+pytestmark = pytest.mark.usefixtures("english")
 
 
 def test_begin_in_english(store: AnswerStore) -> None:

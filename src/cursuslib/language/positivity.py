@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import cache
 
 from .normalize import Token, clean_text, tokenize
 from .results import Finding, PositivityResult
-from .rules import Pattern, PatternSet, RuleError, data, fill, next_step, word_set
+from .rules import Pattern, PatternSet, RuleError, closing_step, data, fill, next_step, quote_list, word_set
 
 __all__ = ["Marker", "constructive_markers", "find_negatives", "has_acknowledgement", "positivity"]
 
@@ -213,13 +212,6 @@ def has_acknowledgement(text: str) -> bool:
     return any(True for _ in _engine().ack.finditer(tokenize(clean)))
 
 
-def _quote_list(phrases: Sequence[str]) -> str:
-    quoted = [f"'{p}'" for p in phrases]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " en " + quoted[-1]
-
-
 def _messages(tokens: list[Token], scan: _Scan, eng: _Engine) -> tuple[str, ...]:
     m = eng.msg
     findings = scan.findings
@@ -234,7 +226,7 @@ def _messages(tokens: list[Token], scan: _Scan, eng: _Engine) -> tuple[str, ...]
                 verb="staat" if len(rest) == 1 else "staan",
                 count=len(rest),
                 noun="woordgroep" if len(rest) == 1 else "woordgroepen",
-                phrases=_quote_list([f.phrase for f in rest[:4]]),
+                phrases=quote_list([f.phrase for f in rest[:4]]),
             )
         out.append(next_step(m["next_step"], findings[0].tip))
         return tuple(out)
@@ -249,12 +241,8 @@ def _messages(tokens: list[Token], scan: _Scan, eng: _Engine) -> tuple[str, ...]
         shown = kinds[:3]
         listed = shown[0] if len(shown) == 1 else ", ".join(shown[:-1]) + " en " + shown[-1]
         out[0] += " " + fill(m["positive_constructive"], markers=listed)
-    if not any(k == "time" for k, _s, _e in markers):
-        out.append(m["positive_next_time"])
-    elif not scan.acknowledged:
-        out.append(m["positive_next_ack"])
-    else:
-        out.append(m["positive_next_done"])
+    out.append(closing_step((k for k, _s, _e in markers), scan.acknowledged, no_time=m["positive_next_time"],
+                            no_ack=m["positive_next_ack"], done=m["positive_next_done"]))
     return tuple(out)
 
 

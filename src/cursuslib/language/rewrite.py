@@ -8,7 +8,7 @@ from functools import cache, lru_cache
 from .normalize import Token, clean_text, tokenize
 from .positivity import Marker, _engine, _scan
 from .results import Finding, RewriteResult
-from .rules import data, fill, next_step
+from .rules import closing_step, data, fill, next_step, quote_list
 from .topic import content_words, shared_topic
 
 __all__ = ["rewrite_feedback"]
@@ -26,13 +26,6 @@ class _Config:
 @cache
 def _config() -> _Config:
     return _Config()
-
-
-def _quote(phrases: Sequence[str]) -> str:
-    quoted = [f"'{p}'" for p in phrases]
-    if len(quoted) <= 1:
-        return "".join(quoted)
-    return ", ".join(quoted[:-1]) + " en " + quoted[-1]
 
 
 def _keys(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[str]:
@@ -158,7 +151,7 @@ def rewrite_feedback(original: str, rewrite: str) -> RewriteResult:
     remaining_keys = set(_keys(new_tokens, [(f.start, f.end) for f in remaining]))
     removed = [f.phrase for f, key in zip(orig_findings, orig_finding_keys, strict=True) if key not in remaining_keys]
     if removed and on_topic:
-        good.append(fill(m["removed"], phrases=_quote(removed[:3]), verb="staat" if len(removed[:3]) == 1 else "staan"))
+        good.append(fill(m["removed"], phrases=quote_list(removed[:3]), verb="staat" if len(removed[:3]) == 1 else "staan"))
     if markers and on_topic and not remaining:
         kind, s, e = next(((k, s, e) for k, s, e in markers if k in ("action", "offer")), markers[0])
         label = eng.labels.get(kind, kind)
@@ -171,13 +164,13 @@ def rewrite_feedback(original: str, rewrite: str) -> RewriteResult:
         text = fill(m["still_negative"], phrase=first.phrase, reason=first.reason)
         if len(remaining) > 1:
             rest = [f.phrase for f in remaining[1:4]]
-            text += " " + fill(m["still_negative_more"], phrases=_quote(rest), verb="klinkt" if len(rest) == 1 else "klinken")
+            text += " " + fill(m["still_negative_more"], phrases=quote_list(rest), verb="klinkt" if len(rest) == 1 else "klinken")
         messages.append(text)
         messages.append(next_step(m["next_negative"], first.tip))
         improved = False
     elif not on_topic:
         words = list(orig_words.values())[:3]
-        messages.append(fill(m["off_topic"], words=_quote(words)))
+        messages.append(fill(m["off_topic"], words=quote_list(words)))
         messages.append(fill(m["next_off_topic"], word=words[0] if words else ""))
         improved = False
     elif not markers:
@@ -188,12 +181,8 @@ def rewrite_feedback(original: str, rewrite: str) -> RewriteResult:
         improved = True
         if not better:
             messages.append(m["improved"])
-        if not any(k == "time" for k, _s, _e in markers):
-            messages.append(m["next_time"])
-        elif not new_scan.acknowledged:
-            messages.append(m["next_ack"])
-        else:
-            messages.append(m["next_honest"])
+        messages.append(closing_step((k for k, _s, _e in markers), new_scan.acknowledged, no_time=m["next_time"],
+                                     no_ack=m["next_ack"], done=m["next_honest"]))
     return RewriteResult(
         improved=improved,
         messages=tuple(messages),

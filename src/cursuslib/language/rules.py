@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
@@ -14,7 +14,9 @@ __all__ = [
     "RuleError",
     "data",
     "fill",
+    "closing_step",
     "next_step",
+    "quote_list",
     "word_set",
 ]
 
@@ -54,6 +56,21 @@ def word_set(values: Iterable[object] | None) -> frozenset[str]:
             if part:
                 out.add(fold(part))
     return frozenset(out)
+
+
+def quote_list(phrases: Sequence[str]) -> str:
+    """Quote phrases the Dutch way: ``'a'``, ``'a' en 'b'``, ``'a', 'b' en 'c'``."""
+    quoted = [f"'{p}'" for p in phrases]
+    if len(quoted) <= 1:
+        return "".join(quoted)
+    return ", ".join(quoted[:-1]) + " en " + quoted[-1]
+
+
+def closing_step(marker_kinds: Iterable[str], acknowledged: bool, *, no_time: str, no_ack: str, done: str) -> str:
+    """The next step for a positive text: first name a time, then acknowledge the feeling, else ``done``."""
+    if "time" not in set(marker_kinds):
+        return no_time
+    return done if acknowledged else no_ack
 
 
 def next_step(template: str, tip: str) -> str:
