@@ -1,27 +1,46 @@
 """Dutch feedback engine for the course: open/closed questions, positive language, rewrites and LSD.
 
-Pure Python (no widgets, no network); the rule files in ``data/`` are read on first use::
+Pure Python (no widgets, no network); the rule files in ``data/`` are read on first use, and the
+engine's modules are imported on first use of a name, so importing this package is cheap::
 
     from cursuslib.language import question_kind, positivity, rewrite_feedback
 """
 
 from __future__ import annotations
 
-from .lsd import followup_feedback, summary_feedback
-from .positivity import positivity
-from .questions import question_kind
-from .reply import reply_feedback
-from .results import (
-    QUESTION_KINDS,
-    Finding,
-    FollowupResult,
-    PositivityResult,
-    QuestionResult,
-    ReplyResult,
-    RewriteResult,
-    SummaryResult,
-)
-from .rewrite import rewrite_feedback
+import importlib
+from typing import TYPE_CHECKING, Any
+
+#: The kinds of question, as :func:`question_kind` names them; the course uses only these names.
+QUESTION_KINDS: tuple[str, ...] = ("open", "closed")
+
+#: Each public name and the module that defines it (imported when the name is first used).
+_HOMES = {
+    "followup_feedback": "lsd",
+    "summary_feedback": "lsd",
+    "positivity": "positive_language",
+    "question_kind": "questions",
+    "reply_feedback": "reply",
+    "rewrite_feedback": "rewrite",
+    **dict.fromkeys(("Finding", "FollowupResult", "PositivityResult", "QuestionResult", "ReplyResult",
+                     "RewriteResult", "SummaryResult"), "results"),
+}
+
+if TYPE_CHECKING:
+    from .lsd import followup_feedback, summary_feedback
+    from .positive_language import positivity
+    from .questions import question_kind
+    from .reply import reply_feedback
+    from .results import (
+        Finding,
+        FollowupResult,
+        PositivityResult,
+        QuestionResult,
+        ReplyResult,
+        RewriteResult,
+        SummaryResult,
+    )
+    from .rewrite import rewrite_feedback
 
 __all__ = [
     "QUESTION_KINDS",
@@ -39,3 +58,13 @@ __all__ = [
     "rewrite_feedback",
     "summary_feedback",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """Import the engine module that defines ``name`` on first use."""
+    home = _HOMES.get(name)
+    if home is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{home}", __name__), name)
+    globals()[name] = value
+    return value

@@ -6,7 +6,7 @@ import csv
 from dataclasses import dataclass
 from pathlib import Path
 
-from .positivity import positivity
+from .positive_language import positivity
 from .questions import question_kind
 from .rewrite import rewrite_feedback
 

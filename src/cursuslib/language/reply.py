@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from .normalize import clean_text
-from .positivity import constructive_markers, find_negatives, has_acknowledgement
+from .positive_language import constructive_markers, find_negatives, has_acknowledgement
 from .results import ReplyResult
 from .rules import data, fill, next_step
 

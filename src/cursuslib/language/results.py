@@ -5,7 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
-    "QUESTION_KINDS",
     "Finding",
     "FollowupResult",
     "PositivityResult",
@@ -13,10 +12,6 @@ __all__ = [
     "RewriteResult",
     "SummaryResult",
 ]
-
-
-#: The kinds of question, as :func:`~cursuslib.language.question_kind` names them; the course uses only these names.
-QUESTION_KINDS: tuple[str, ...] = ("open", "closed")
 
 
 @dataclass(frozen=True, slots=True)

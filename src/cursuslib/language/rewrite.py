@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import cache, lru_cache
 
 from .normalize import Token, clean_text, tokenize
-from .positivity import Marker, _engine, _scan
+from .positive_language import Marker, engine, scan_text
 from .results import Finding, RewriteResult
 from .rules import closing_step, data, fill, next_step, quote_list
 from .topic import content_words, shared_topic
@@ -95,9 +95,9 @@ def _analyse_original(orig: str) -> _Original:
 
 def _analyse_original_uncached(orig: str) -> _Original:
     """Tokens, findings, constructive markers and topic words of the original (cached: one exercise, many answers)."""
-    eng = _engine()
+    eng = engine()
     tokens = tokenize(clean_text(orig))
-    scan = _scan(orig, tokens, eng)
+    scan = scan_text(orig, tokens, eng)
     findings = scan.findings
     # Only constructive elements that the original did not already have count as added; a marker in a
     # negated clause of the original ("U krijgt uw geld niet terug") was not constructive there.
@@ -122,7 +122,7 @@ def rewrite_feedback(original: str, rewrite: str) -> RewriteResult:
     new = rewrite if isinstance(rewrite, str) else ("" if rewrite is None else str(rewrite))
     cfg = _config()
     m = cfg.msg
-    eng = _engine()
+    eng = engine()
     orig_tokens, orig_findings, orig_finding_keys, known, orig_words = _analyse_original(orig)
     new_tokens = tokenize(clean_text(new))
 
@@ -130,7 +130,7 @@ def rewrite_feedback(original: str, rewrite: str) -> RewriteResult:
         return RewriteResult(False, (m["empty"], m["next_empty"]), empty=True)
 
     same = [t.norm for t in orig_tokens] == [t.norm for t in new_tokens]
-    new_scan = _scan(new, new_tokens, eng)
+    new_scan = scan_text(new, new_tokens, eng)
     remaining: tuple[Finding, ...] = new_scan.findings
     all_markers = new_scan.markers
     marker_keys = _keys(new_tokens, [(s, e) for _k, s, e in all_markers])

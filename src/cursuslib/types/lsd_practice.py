@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..content import Exercise
-from ..language import FollowupResult, SummaryResult
 from ..registry import register
 from ..schema import Field, optional_text
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType
 from .blocks import SIGNAL, Answer, Block, Items, Para
+
+if TYPE_CHECKING:
+    from ..language import FollowupResult, SummaryResult
 
 
 @lru_cache(maxsize=8192)

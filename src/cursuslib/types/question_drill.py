@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..content import Exercise
-from ..language import QUESTION_KINDS, QuestionResult
+from ..language import QUESTION_KINDS
 from ..registry import register
 from ..schema import Field, one_of, optional_text, records
 from ..schema import text as a_text
@@ -15,6 +15,9 @@ from .base import Assessment, Context, ExerciseType, Ratio, RatioColumn
 from .blocks import Block
 from .items import share, share_line
 from .question_practice import judge
+
+if TYPE_CHECKING:
+    from ..language import QuestionResult
 
 #: The Dutch words a teacher may write for a kind, and the kind they stand for (the engine's name).
 KIND_ALIASES = {"gesloten": "closed", "dicht": "closed"}

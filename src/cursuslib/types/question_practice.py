@@ -5,14 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..content import Exercise
-from ..language import QuestionResult
 from ..registry import register
 from ..schema import Field, optional_text
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType, Ratio, RatioColumn
 from .blocks import Answer, Block, Group, Para
+
+if TYPE_CHECKING:
+    from ..language import QuestionResult
 
 #: How many checked questions a state keeps.
 MAX_HISTORY = 20

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from ..content import Exercise
-from ..language import ReplyResult
 from ..registry import register
 from ..schema import Field, optional_text, text_list
 from ..schema import text as a_text
 from .base import Assessment
 from .rewrite import WrittenAnswer
+
+if TYPE_CHECKING:
+    from ..language import ReplyResult
 
 
 @lru_cache(maxsize=8192)

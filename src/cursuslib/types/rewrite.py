@@ -9,15 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..content import Exercise
-from ..language import RewriteResult
 from ..registry import register
 from ..schema import Field, optional_text, text_list
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType, Ratio, RatioColumn
 from .blocks import SIGNAL, Answer, Block, Group, Items, Para
+
+if TYPE_CHECKING:
+    from ..language import RewriteResult
 
 #: How many checked attempts a state keeps.
 MAX_HISTORY = 20

@@ -8,7 +8,7 @@ from .normalize import Token, clean_text, tokenize
 from .results import Finding, PositivityResult
 from .rules import Pattern, PatternSet, RuleError, closing_step, data, fill, next_step, quote_list, word_set
 
-__all__ = ["Marker", "constructive_markers", "find_negatives", "has_acknowledgement", "positivity"]
+__all__ = ["Marker", "constructive_markers", "engine", "find_negatives", "has_acknowledgement", "positivity", "scan_text"]
 
 Marker = tuple[str, int, int]  # (kind, start, end)
 _ACK = "__acknowledgement__"
@@ -74,7 +74,7 @@ class _Engine:
 
 
 @cache
-def _engine() -> _Engine:
+def engine() -> _Engine:
     return _Engine()
 
 
@@ -89,7 +89,7 @@ class _Scan:
         self.acknowledged = acknowledged
 
 
-def _scan(text: str, tokens: list[Token], eng: _Engine) -> _Scan:
+def scan_text(text: str, tokens: list[Token], eng: _Engine) -> _Scan:
     """One pass of all patterns over ``tokens``; ``text`` supplies the phrases (same offsets)."""
     n = len(tokens)
     candidates: list[tuple[int, int, int, _Rule]] = []
@@ -145,13 +145,13 @@ def _resolve(text: str, tokens: list[Token], candidates: list[tuple[int, int, in
 
 def _findings(text: str, tokens: list[Token], eng: _Engine) -> tuple[Finding, ...]:
     """The negative findings of an already tokenised text."""
-    return _scan(text, tokens, eng).findings
+    return scan_text(text, tokens, eng).findings
 
 
 def find_negatives(text: str) -> tuple[Finding, ...]:
     """All negative elements of ``text``, in reading order, without overlaps."""
     raw = text if isinstance(text, str) else ("" if text is None else str(text))
-    return _findings(raw, tokenize(clean_text(raw)), _engine())
+    return _findings(raw, tokenize(clean_text(raw)), engine())
 
 
 def _is_action(norm: str, eng: _Engine) -> bool:
@@ -197,19 +197,19 @@ def _add_actions(tokens: list[Token], eng: _Engine, found: list[Marker]) -> None
 
 def _markers(tokens: list[Token], eng: _Engine) -> list[Marker]:
     """The constructive markers of an already tokenised text."""
-    return _scan("", tokens, eng).markers
+    return scan_text("", tokens, eng).markers
 
 
 def constructive_markers(text: str) -> tuple[Marker, ...]:
     """Constructive elements of ``text`` as ``(kind, start, end)``: time, action, offer, possibility, alternative."""
     clean = clean_text(text)
-    return tuple(_markers(tokenize(clean), _engine()))
+    return tuple(_markers(tokenize(clean), engine()))
 
 
 def has_acknowledgement(text: str) -> bool:
     """True when ``text`` acknowledges the customer's feeling ("Ik begrijp dat ...", "vervelend")."""
     clean = clean_text(text)
-    return any(True for _ in _engine().ack.finditer(tokenize(clean)))
+    return any(True for _ in engine().ack.finditer(tokenize(clean)))
 
 
 def _messages(tokens: list[Token], scan: _Scan, eng: _Engine) -> tuple[str, ...]:
@@ -249,10 +249,10 @@ def _messages(tokens: list[Token], scan: _Scan, eng: _Engine) -> tuple[str, ...]
 def positivity(text: str) -> PositivityResult:
     """Judge whether ``text`` is worded positively; every negative element becomes a Finding with offsets."""
     raw = text if isinstance(text, str) else ("" if text is None else str(text))
-    eng = _engine()
+    eng = engine()
     clean = clean_text(raw)
     tokens = tokenize(clean)
-    scan = _scan(raw, tokens, eng)
+    scan = scan_text(raw, tokens, eng)
     return PositivityResult(
         text=raw,
         positive=not scan.findings and bool(tokens),
