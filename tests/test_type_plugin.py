@@ -1,9 +1,10 @@
 """A new exercise type is its own files plus one registration line: the course picks it up everywhere.
 
-The toy type below lives in two temporary modules (its pure type and its widget), outside the
-package; importing the pure module is its one registration line. Nothing in ``cursuslib`` is edited,
-yet the loader validates its fields, ``cursus check`` runs its examples, a notebook shows its widget,
-the portfolio shows its view and the class overview shows its results and what students wrote.
+The type is the worked example of ``docs/dev/exercise-types.md``, taken from the guide itself, in
+two temporary modules (its pure type and its widget) outside the package; importing the pure module
+is its one registration line. Nothing in ``cursuslib`` is edited, yet the loader validates its
+fields, ``cursus check`` runs its examples, ``make_widget`` shows its widget, the portfolio shows its
+view and the class overview shows its results and what students wrote.
 """
 
 from __future__ import annotations
@@ -11,101 +12,48 @@ from __future__ import annotations
 import importlib
 import json
 import sys
-import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 
 import pytest
-from test_cli import write_notebook
+import yaml
+from test_cli import REPO, write_notebook
 
-from cursuslib import registry
+from cursuslib import messages, registry
 from cursuslib.check import inspect_course
 from cursuslib.content import ContentError, load_course
 from cursuslib.documents import class_overview, overview_html, portfolio_html, portfolio_markdown
 from cursuslib.store import FILE_FORMAT, FILE_VERSION, AnswerStore
 from cursuslib.widgets import make_widget
 
-TYPE_MODULE = '''
-"""A toy exercise type: write at least N words about a customer's wish."""
-
-from dataclasses import dataclass
-
-from cursuslib.registry import register
-from cursuslib.schema import Field, positive_int, text
-from cursuslib.types import Assessment, ExerciseType
-from cursuslib.types.blocks import Answer, Para
+DOC = REPO / "docs" / "dev" / "exercise-types.md"
 
 
-@dataclass
-class ToyState:
-    text: str = ""
-    checked: bool = False
+def worked_example() -> tuple[str, str, dict[str, str]]:
+    """The pure module, the widget and the texts of the worked example in the developer guide.
 
+    The guide's modules live in the package (relative imports); here they become two modules outside
+    it, ``toy_word_count`` and ``toy_word_count_widget``, so nothing in ``cursuslib`` is edited.
+    """
+    text = DOC.read_text(encoding="utf-8")
 
-@register
-class WordCount(ExerciseType[ToyState]):
-    name = "woorden_tellen"
-    label = "Woorden tellen"
-    description = "schrijf minstens een aantal woorden"
-    State = ToyState
-    widget = "toy_widget:WordCountWidget"
-    verdicts = {"genoeg": "genoeg woorden", "te_weinig": "te weinig woorden"}
-    scored = True
-    writing_title = "Geschreven wensen"
-    fields = (Field("prompt", "de vraag", text), Field("min_words", "minimum aantal woorden", positive_int))
-    sample = {"title": "Wens", "prompt": "Wat wil de klant?", "min_words": 3,
-              "examples": [{"answer": "een snelle app", "expect": "genoeg"}]}
+    def block(after: str, language: str) -> str:
+        start = text.index(f"```{language}\n", text.index(after)) + len(language) + 4
+        return text[start:text.index("```", start)]
 
-    def assess(self, exercise, state):
-        if not state.checked:
-            return Assessment()
-        words = len(state.text.split())
-        enough = words >= exercise.data["min_words"]
-        return Assessment("genoeg" if enough else "te_weinig", min(1.0, words / exercise.data["min_words"]),
-                          (f"{words} woorden",), words)
+    def outside(code: str) -> str:
+        for package, module in (("cursuslib.widgets.word_count", "toy_word_count_widget"),
+                                ("..types.word_count", "toy_word_count")):
+            code = code.replace(package, module)
+        return code.replace("from ..", "from cursuslib.")
 
-    def example_state(self, exercise, answer):
-        return ToyState(answer, True)
+    pure = outside(block("**1. The pure module**", "python")).replace("from .", "from cursuslib.types.")
+    widget = outside(block("**2. The widget**", "python")).replace("from .", "from cursuslib.widgets.")
+    texts = yaml.safe_load(block("**3. Its texts**", "yaml"))
+    (section, values), = texts.items()
+    return pure, widget, {f"{section}.{key}": value for key, value in values.items()}
 
-    def writing(self, exercise, state):
-        return {"wens": state.text} if state.text.strip() else {}
-
-    def writing_parts(self, exercise):
-        return {"wens": "Wens van de klant"}
-
-    def portfolio(self, exercise, state, ctx):
-        return [Para(exercise.data["prompt"], label="Vraag", teacher=True), Answer("Jouw wens", state.text)]
-'''
-
-WIDGET_MODULE = '''
-"""The toy type's widget: a text box and the check button."""
-
-import ipywidgets as w
-
-from cursuslib.widgets.base import ExerciseWidget, live_region
-from toy_type import ToyState
-
-
-class WordCountWidget(ExerciseWidget):
-    def build(self):
-        self.box = w.Textarea()
-        self.box.observe(lambda _: self.save(), names="value")
-        self.checked = False
-        row = self.action_row(model="")
-        self.children = [self.header, self.box, row, self.feedback]
-
-    def check(self):
-        self.checked = True
-        self.feedback.value = live_region(", ".join(self.assess().findings))
-        self.save()
-
-    def state(self):
-        return ToyState(self.box.value, self.checked)
-
-    def restore(self, state):
-        self.box.value, self.checked = state.text, state.checked
-'''
 
 EXERCISES = """\
 schema_version: 1
@@ -125,17 +73,20 @@ exercises:
 
 @pytest.fixture
 def toy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[ModuleType]:
-    """The toy type, registered by importing its module (its one registration line); removed afterwards."""
+    """The guide's type, registered by importing its module (its one registration line); removed afterwards."""
+    pure, widget, texts = worked_example()
     folder = tmp_path / "plugin"
     folder.mkdir()
-    (folder / "toy_type.py").write_text(textwrap.dedent(TYPE_MODULE), encoding="utf-8")
-    (folder / "toy_widget.py").write_text(textwrap.dedent(WIDGET_MODULE), encoding="utf-8")
+    (folder / "toy_word_count.py").write_text(pure, encoding="utf-8")
+    (folder / "toy_word_count_widget.py").write_text(widget, encoding="utf-8")
     monkeypatch.syspath_prepend(str(folder))
+    dutch = messages.catalogue
+    monkeypatch.setattr(messages, "catalogue", lambda language: {**dutch(language), **texts})  # step 3
     try:
-        yield importlib.import_module("toy_type")  # the registration line
+        yield importlib.import_module("toy_word_count")  # step 5: the registration line
     finally:
         registry.unregister("woorden_tellen")
-        for name in ("toy_type", "toy_widget"):
+        for name in ("toy_word_count", "toy_word_count_widget"):
             sys.modules.pop(name, None)
 
 
@@ -169,18 +120,18 @@ def test_cursus_check_validates_the_fields_and_runs_the_examples(toy: ModuleType
     assert any("onbekend veld 'kleur' voor type woorden_tellen" in line for line in lines), lines
     path.write_text(EXERCISES.replace("expect: te_weinig", "expect: genoeg"), encoding="utf-8")
     (line,) = [problem.line() for problem in inspect_course(course).problems]
-    assert "voorbeeld 2: verwacht 'genoeg', de feedback zegt 'te_weinig' (1 woorden)" in line
+    assert "voorbeeld 2: verwacht 'genoeg', de feedback zegt 'te_weinig' (Aantal woorden: 1.)" in line
 
 
 def test_the_widget_saves_the_types_state(toy: ModuleType, course: Path, tmp_path: Path) -> None:
     exercise = load_course(course / "exercises")["09_wensen"].exercises[0]
     store = AnswerStore(tmp_path / "antwoorden")
     widget = make_widget(exercise, store=store)
-    assert type(widget).__name__ == "WordCountWidget"
+    assert type(widget).__name__ == "WordCountExercise" and widget.box.description == "Wens"
     widget.box.value = "Leden willen sneller boeken"
     widget.check_button.click()
     assert store.get("09-wens") == {"text": "Leden willen sneller boeken", "checked": True}
-    assert "4 woorden" in widget.feedback.value
+    assert "Aantal woorden: 4." in widget.feedback.value and "Volgende stap:" in widget.feedback.value
     again = make_widget(exercise, store=store)
     assert again.box.value == "Leden willen sneller boeken" and again.checked
 
