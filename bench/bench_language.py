@@ -30,7 +30,7 @@ from cursuslib.language import (  # noqa: E402 - the path is set up first
     summary_feedback,
 )
 from cursuslib.language.evaluate import load_rows, score_dir  # noqa: E402
-from cursuslib.language.rewrite import _analyse_original_cached  # noqa: E402
+from cursuslib.language.rewrite import clear_cache  # noqa: E402
 
 DEV_DIR = ROOT.parent / "shared" / "taaldata"
 OWN_DIR = ROOT / "tests" / "language" / "data"
@@ -81,7 +81,7 @@ def _texts() -> tuple[list[str], list[tuple[str, str]]]:
 
 def _rewrite_uncached(original: str, rewrite: str) -> object:
     """rewrite_feedback without the cache for the original sentence (the worst case: a new exercise each call)."""
-    _analyse_original_cached.cache_clear()
+    clear_cache()
     return rewrite_feedback(original, rewrite)
 
 

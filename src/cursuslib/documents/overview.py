@@ -82,16 +82,16 @@ class Overview:
         return next((part for part in self.parts if part.anchor == anchor), None)
 
     def class_result(self, column: ResultColumn) -> str:
-        """The class line of one exercise: the mean score, or how many got the first (best) verdict."""
+        """The class line of one exercise: the mean score of those who did it, or how many got each verdict."""
         found = [student.results[column.exercise.id] for student in self.students
                  if column.exercise.id in student.results]
         if not found:
             return "–"
         scores = [result.score for result in found if result.score is not None]
         if scores:
-            return f"{round(100 * sum(scores) / len(scores))}% (n={len(found)})"
-        best = next(iter(column.verdicts), "")
-        return f"{sum(result.verdict == best for result in found)} van {len(found)} {column.verdicts.get(best, best)}"
+            return f"gemiddeld {round(100 * sum(scores) / len(scores))}% (n={len(scores)})"
+        counts = [(sum(result.verdict == verdict for result in found), words) for verdict, words in column.verdicts.items()]
+        return ", ".join(f"{count}× {words}" for count, words in counts if count)
 
 
 def cell(result: Assessment | None, verdicts: Mapping[str, str]) -> str:

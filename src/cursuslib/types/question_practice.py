@@ -83,7 +83,7 @@ class QuestionPractice(ExerciseType[QuestionPracticeState]):
     }
     ratio_columns = (RatioColumn(
         "open_questions", "Open vragen (zelf geschreven)",
-        "hoeveel van alle gecontroleerde vragen in de oefeningen &lsquo;zelf een vraag stellen&rsquo; open zijn"),)
+        "hoeveel van alle gecontroleerde vragen in de oefeningen 'zelf een vraag stellen' open zijn"),)
 
     def assess(self, exercise: Exercise, state: QuestionPracticeState) -> Assessment:
         """The verdict on the last checked question (open scores 1, closed 0); nothing before a check."""

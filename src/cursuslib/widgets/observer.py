@@ -44,9 +44,9 @@ class ObserverChecklist(ExerciseWidget):
         """Add (or take back) one observation of behaviour ``key``."""
         self.counts[key] = max(0, self.counts[key] + step)
         name = next(b.name for b in behaviours(self.exercise) if b.key == key)
-        self.status.value = live_region(escape(self.t("observer.count", behaviour=name, count=self.counts[key])))
         self.attempted = True
-        self._render()
+        self._render()  # the counts first, then the announcement of the change
+        self.status.value = live_region(escape(self.t("observer.count", behaviour=name, count=self.counts[key])))
         self.save()
 
     def close_round(self) -> None:
@@ -54,8 +54,8 @@ class ObserverChecklist(ExerciseWidget):
         label = self.person.value.strip() or self.t("observer.round", number=len(self.rounds) + 1)
         self.rounds = [*self.rounds, {"person": label, "counts": dict(self.counts)}]
         self.counts = dict.fromkeys(self.counts, 0)
+        self._render()  # the counts and the table first, then the announcement
         self.status.value = live_region(escape(self.t("observer.round_saved", person=label)))
-        self._render()
         self.save()
 
     def _render(self) -> None:
