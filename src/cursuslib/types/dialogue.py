@@ -464,11 +464,11 @@ class DialogueType(ExerciseType[DialogueState]):
         return state
 
     def assess(self, exercise: Exercise, state: DialogueState) -> Assessment:
-        """How the last finished conversation ended, with its summary and one next step."""
+        """How the conversation on screen ended (else the last finished one), with its summary and one next step."""
         dialogue = from_exercise(exercise)
-        for run in reversed(state.runs):
-            if walk(dialogue, run.path)[1].end is not None:
-                summary = summarize(dialogue, run.path, exercise)
+        for path in (state.path, *(run.path for run in reversed(state.runs))):
+            if walk(dialogue, path)[1].end is not None:
+                summary = summarize(dialogue, path, exercise)
                 return Assessment(summary.end, findings=(summary.outcome, summary.route, summary.next_step),
                                   detail=summary)
         return Assessment()

@@ -13,13 +13,13 @@ from ..types.dialogue import (
     DialogueState,
     Node,
     Run,
+    Summary,
     Turn,
     end_label,
     from_exercise,
     quality_label,
     step,
     strongest_route,
-    summarize,
     walk,
 )
 from .base import ExerciseWidget, button, live_region, model_box, next_step_html
@@ -181,7 +181,7 @@ class DialogueExercise(ExerciseWidget):
                 f"<p>{inline_markdown(turn.choice.feedback)}</p>")
 
     def _outcome_html(self) -> str:
-        summary = summarize(self.dialogue, self.path, self.exercise)
+        summary: Summary = self.assess().detail
         outcome = self.t("dialogue.outcome", end=end_label(summary.end, self.exercise))
         parts = [f"<p><strong>{escape(outcome)}</strong> {escape(summary.outcome)}</p>",
                  f"<p>{escape(summary.route)}</p>"]

@@ -154,7 +154,7 @@ class QuestionDrill(ExerciseWidget):
 
     def _update_summary(self) -> None:
         done = [i for i, t in enumerate(self.toggles) if t.value is not None]
-        right = sum(self.toggles[i].value == self.items[i].kind for i in done)
+        right = sum(item.correct for item in self.assess().detail)
         if len(done) == len(self.items):
             step = (self.t("questions.next_step_all_right") if right == len(done)
                     else self.t("questions.next_step_retry"))
