@@ -82,6 +82,16 @@ def check_correct(many: bool) -> Any:
     return check
 
 
+def choice_fields(correct: str, *, many: bool) -> tuple[Field, ...]:
+    """The fields of a choice quiz; ``correct`` describes the right answer field."""
+    return (
+        Field("question", "de vraag", a_text),
+        Field("options", "de antwoordopties, elk met key, text en explanation", check_options),
+        Field("correct", correct, check_correct(many=many)),
+        Field("model_answer", "toelichting die na een poging te zien is", optional_text, required=False),
+    )
+
+
 # --------------------------------------------------------------------------- logic
 def options(exercise: Exercise) -> tuple[Option, ...]:
     """Return the exercise's options in file order."""
@@ -172,12 +182,7 @@ class SingleChoice(_Choice):
     name = "single_choice"
     label = "Meerkeuzevraag"
     description = "meerkeuzevraag met één goed antwoord"
-    fields = (
-        Field("question", "de vraag", a_text),
-        Field("options", "de antwoordopties, elk met key, text en explanation", check_options),
-        Field("correct", "de sleutel van de goede optie", check_correct(many=False)),
-        Field("model_answer", "toelichting die na een poging te zien is", optional_text, required=False),
-    )
+    fields = choice_fields("de sleutel van de goede optie", many=False)
     sample = {
         "title": "Welke vraag is open?",
         "instruction": "Kies de vraag waarmee de klant zelf gaat vertellen.",
@@ -201,12 +206,7 @@ class MultipleChoice(_Choice):
     label = "Meerkeuzevraag (meer antwoorden)"
     description = "meerkeuzevraag met meer goede antwoorden"
     many = True
-    fields = (
-        Field("question", "de vraag", a_text),
-        Field("options", "de antwoordopties, elk met key, text en explanation", check_options),
-        Field("correct", "lijst met de sleutels van alle goede opties", check_correct(many=True)),
-        Field("model_answer", "toelichting die na een poging te zien is", optional_text, required=False),
-    )
+    fields = choice_fields("lijst met de sleutels van alle goede opties", many=True)
     sample = {
         "title": "Wat hoort bij een goede samenvatting?",
         "instruction": "Kies alle antwoorden die kloppen.",

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from ..content import Exercise
 from ..messages import text
-from .blocks import Para, count
+from .base import Assessment, Context, ExerciseType
+from .blocks import Block, Para, count
 
 
 @dataclass
@@ -96,3 +98,41 @@ def share_line(expected: Sequence[str], answers: Mapping[str, str], what: str, *
         return Para(f"{placed} van de {len(expected)} {what} ingedeeld; nog niet gecontroleerd.", label="Resultaat")
     tail = f" ({count(attempts, 'poging', 'pogingen')})" if attempts else ""
     return Para(f"{right} van de {len(expected)} {what} goed ingedeeld{tail}.", label="Resultaat")
+
+
+class OneChoicePerItem(ExerciseType[ItemsState]):
+    """Base of the types where the student gives each item one answer key and then checks (sort, matching)."""
+
+    State = ItemsState
+    verdicts = {"goed": "alles goed", "nog_niet": "nog niet alles goed"}
+    scored = True
+    #: The catalogue section of the feedback texts (``sort`` or ``matching``, see :func:`check_answers`).
+    section: ClassVar[str] = ""
+    #: The items in the portfolio's words (``uitspraken``, ``situaties``).
+    noun: ClassVar[str] = ""
+
+    def expected(self, exercise: Exercise) -> list[str]:
+        """The right answer key per item, in order."""
+        raise NotImplementedError
+
+    def known(self, exercise: Exercise) -> list[str]:
+        """Every answer key an item may get."""
+        raise NotImplementedError
+
+    def check(self, exercise: Exercise, answers: Mapping[str, str]) -> ItemsResult:
+        """Feedback per item on the answer keys by item index ("0", "1" ...)."""
+        return check_answers(exercise, answers, self.expected(exercise), self.known(exercise), self.section)
+
+    def assess(self, exercise: Exercise, state: ItemsState) -> Assessment:
+        """Feedback per item; after a check the verdict and the share answered right."""
+        result = self.check(exercise, state.answers)
+        findings = (result.summary, result.next_step)
+        if state.attempts <= 0:
+            return Assessment(findings=findings, detail=result)
+        score = share(self.expected(exercise), state.answers)
+        return Assessment("goed" if result.complete else "nog_niet", score, findings, result)
+
+    def portfolio(self, exercise: Exercise, state: ItemsState, ctx: Context) -> Sequence[Block]:
+        """How many items got the right answer, with the number of attempts."""
+        return [share_line(self.expected(exercise), state.answers, self.noun, attempts=state.attempts,
+                           checked=state.attempts > 0)]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,9 +11,7 @@ from ..messages import text
 from ..registry import register
 from ..schema import Field, FieldError, describe, key, optional_text, records
 from ..schema import text as a_text
-from .base import Assessment, Context, ExerciseType
-from .blocks import Block
-from .items import ItemsResult, ItemsState, check_answers, share, share_line
+from .items import ItemsResult, OneChoicePerItem
 
 
 @dataclass(frozen=True)
@@ -80,21 +78,18 @@ def label(exercise: Exercise, key: str | None) -> str:
 
 def check_matching(exercise: Exercise, answers: Mapping[str, str]) -> ItemsResult:
     """Check the choice key per situation index ("0", "1" ...) and build feedback (catalogue section ``matching``)."""
-    expected = [item.answer for item in items(exercise)]
-    return check_answers(exercise, answers, expected, [choice.key for choice in choices(exercise)], "matching")
+    return Matching().check(exercise, answers)
 
 
 @register
-class Matching(ExerciseType[ItemsState]):
+class Matching(OneChoicePerItem):
     """Match situations to choices; feedback per situation after checking."""
 
     name = "matching"
     label = "Koppelen"
     description = "situaties koppelen aan de eigenschap die erbij past"
-    State = ItemsState
     widget = "cursuslib.widgets.matching:MatchingExercise"
-    verdicts = {"goed": "alles goed", "nog_niet": "nog niet alles goed"}
-    scored = True
+    section, noun = "matching", "situaties"
     fields = FIELDS
     sample = {
         "title": "Welke eigenschap past bij de situatie?",
@@ -109,17 +104,10 @@ class Matching(ExerciseType[ItemsState]):
         "model_answer": "Bij elke situatie past vooral één eigenschap, al helpen de andere ook.",
     }
 
-    def assess(self, exercise: Exercise, state: ItemsState) -> Assessment:
-        """Feedback per situation; after a check the verdict and the share matched right."""
-        result = check_matching(exercise, state.answers)
-        findings = (result.summary, result.next_step)
-        if state.attempts <= 0:
-            return Assessment(findings=findings, detail=result)
-        score = share([item.answer for item in items(exercise)], state.answers)
-        return Assessment("goed" if result.complete else "nog_niet", score, findings, result)
+    def expected(self, exercise: Exercise) -> list[str]:
+        """The right choice per situation."""
+        return [item.answer for item in items(exercise)]
 
-    def portfolio(self, exercise: Exercise, state: ItemsState, ctx: Context) -> Sequence[Block]:
-        """How many situations are matched right."""
-        expected = [item.answer for item in items(exercise)]
-        return [share_line(expected, state.answers, "situaties", attempts=state.attempts,
-                           checked=state.attempts > 0)]
+    def known(self, exercise: Exercise) -> list[str]:
+        """The choice keys."""
+        return [choice.key for choice in choices(exercise)]

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from ..content import Exercise
 from ..registry import register
-from ..schema import Field, optional_text, text_list
+from ..schema import Field
 from ..schema import text as a_text
 from .base import Assessment
-from .rewrite import WrittenAnswer
+from .rewrite import WrittenAnswer, written_fields
 
 if TYPE_CHECKING:
     from ..language import ReplyResult
@@ -38,13 +38,7 @@ class Reply(WrittenAnswer):
     prompt_field = "message"
     verdict_texts = ("Dit antwoord helpt de klant verder en kalmeert de situatie.",
                      "Dit antwoord kan de klant nog beter helpen.")
-    fields = (
-        Field("message", "het boze bericht van de klant", a_text),
-        Field("context", "korte schets van de situatie", optional_text, required=False),
-        Field("model_answer", "een goed antwoord (na een poging te zien)", a_text),
-        Field("annotations", "wat het modelantwoord goed doet, als lijst (wordt een afvinklijst)", text_list,
-              required=False),
-    )
+    fields = written_fields(Field("message", "het boze bericht van de klant", a_text))
     sample = {
         "title": "Antwoord op een boze mail",
         "instruction": "Erken de emotie, geef niemand de schuld en noem een concrete volgende stap.",

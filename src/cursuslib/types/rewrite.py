@@ -44,6 +44,17 @@ class WrittenState:
     ticks: list[bool] = field(default_factory=list)
 
 
+def written_fields(prompt: Field) -> tuple[Field, ...]:
+    """The fields of a written answer: the text the student responds to, then context, model answer, annotations."""
+    return (
+        prompt,
+        Field("context", "korte schets van de situatie", optional_text, required=False),
+        Field("model_answer", "een goed antwoord (na een poging te zien)", a_text),
+        Field("annotations", "wat het modelantwoord goed doet, als lijst (wordt een afvinklijst)", text_list,
+              required=False),
+    )
+
+
 class WrittenAnswer(ExerciseType[WrittenState]):
     """Base of the types where a student writes a text that the engine judges, with attempts and a tick list."""
 
@@ -114,13 +125,7 @@ class Rewrite(WrittenAnswer):
     prompt_label = "De oorspronkelijke zin"
     prompt_field = "sentence"
     verdict_texts = ("Je zin is positiever en helpt de klant verder.", "Je zin kan nog positiever.")
-    fields = (
-        Field("sentence", "de negatieve zin die de student positief herschrijft", a_text),
-        Field("context", "korte schets van de situatie", optional_text, required=False),
-        Field("model_answer", "een goede herschrijving (na een poging te zien)", a_text),
-        Field("annotations", "wat het modelantwoord goed doet, als lijst (wordt een afvinklijst)", text_list,
-              required=False),
-    )
+    fields = written_fields(Field("sentence", "de negatieve zin die de student positief herschrijft", a_text))
     sample = {
         "title": "Herschrijf: iets wat je nu niet kunt oplossen",
         "instruction": "Herschrijf de zin in positieve taal. Zeg wat je wél doet en wanneer.",

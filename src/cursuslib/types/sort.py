@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -11,9 +11,7 @@ from ..messages import text
 from ..registry import register
 from ..schema import KEY_PATTERN, Field, FieldError, describe, optional_text, records
 from ..schema import text as a_text
-from .base import Assessment, Context, ExerciseType
-from .blocks import Block
-from .items import ItemsResult, ItemsState, check_answers, share, share_line
+from .items import ItemsResult, OneChoicePerItem
 
 #: The default categories, with their Dutch labels.
 SORT_ANSWERS = {"doen": "Doen", "niet_doen": "Niet doen"}
@@ -80,21 +78,18 @@ def label(exercise: Exercise, answer: str | None) -> str:
 
 def check_sort(exercise: Exercise, answers: Mapping[str, str]) -> ItemsResult:
     """Check the category chosen per statement index ("0", "1" ...) and build feedback (catalogue section ``sort``)."""
-    expected = [statement.answer for statement in statements(exercise)]
-    return check_answers(exercise, answers, expected, list(exercise.data["categories"]), "sort")
+    return Sort().check(exercise, answers)
 
 
 @register
-class Sort(ExerciseType[ItemsState]):
+class Sort(OneChoicePerItem):
     """Sort statements into categories; feedback per statement after checking."""
 
     name = "sort"
     label = "Sorteren"
     description = "uitspraken sorteren in categorieën (standaard: doen en niet doen)"
-    State = ItemsState
     widget = "cursuslib.widgets.sort:SortExercise"
-    verdicts = {"goed": "alles goed", "nog_niet": "nog niet alles goed"}
-    scored = True
+    section, noun = "sort", "uitspraken"
     fields = (
         Field("categories", "eigen categorieën als 'sleutel: naam' (standaard doen en niet_doen)", check_categories,
               required=False),
@@ -114,17 +109,10 @@ class Sort(ExerciseType[ItemsState]):
         "model_answer": "Luister eerst, vat samen en vraag door; pas daarna zoek je samen een oplossing.",
     }
 
-    def assess(self, exercise: Exercise, state: ItemsState) -> Assessment:
-        """Feedback per statement; after a check the verdict and the share in the right category."""
-        result = check_sort(exercise, state.answers)
-        findings = (result.summary, result.next_step)
-        if state.attempts <= 0:
-            return Assessment(findings=findings, detail=result)
-        score = share([statement.answer for statement in statements(exercise)], state.answers)
-        return Assessment("goed" if result.complete else "nog_niet", score, findings, result)
+    def expected(self, exercise: Exercise) -> list[str]:
+        """The right category per statement."""
+        return [statement.answer for statement in statements(exercise)]
 
-    def portfolio(self, exercise: Exercise, state: ItemsState, ctx: Context) -> Sequence[Block]:
-        """How many statements are in the right category."""
-        expected = [statement.answer for statement in statements(exercise)]
-        return [share_line(expected, state.answers, "uitspraken", attempts=state.attempts,
-                           checked=state.attempts > 0)]
+    def known(self, exercise: Exercise) -> list[str]:
+        """The category keys."""
+        return list(exercise.data["categories"])
