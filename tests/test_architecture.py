@@ -65,3 +65,14 @@ def test_the_layers_keep_the_course_order(lower: str, higher: str) -> None:
     """content/schema -> language -> types -> store -> widgets/documents -> cli: the pure parts stay below."""
     position = {name: number for number, layer in enumerate(layers()) for name in layer}
     assert position[lower] > position[higher], f"{lower} must be a lower layer than {higher}"
+
+
+def test_a_lessons_first_cell_loads_no_template_engine_and_no_language_engine(tmp_path: Path) -> None:
+    """Jinja2 loads when a document is made and the Dutch engine when a text is judged, not for a quiz."""
+    code = ("import sys\nfrom cursuslib import show_exercise\nshow_exercise('01-quiz-open-vraag')\n"
+            "print(sorted(name for name in sys.modules if name.split('.')[0] == 'jinja2' "
+            "or name.startswith('cursuslib.language.') or name.startswith('cursuslib.widgets.')))")
+    env = dict(os.environ, CURSUSLIB_ANSWERS_DIR=str(tmp_path))
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "['cursuslib.widgets.base', 'cursuslib.widgets.choice']"
