@@ -5,8 +5,8 @@ The site needs no server and fetches nothing from a CDN, at build time nor in th
 - Pyodide's core (``npm pack pyodide@<version the kernel expects>``) goes to ``static/pyodide/``;
 - every Python package the browser kernel loads is a pure-Python wheel served by the site
   itself, listed in our own ``static/pyodide/pyodide-lock.json`` (with their sha256): the kernel's
-  own packages, ipywidgets, PyYAML (made pure Python here from its source archive), tzdata and
-  ``cursuslib`` (built from ``src/``);
+  own packages, ipywidgets, Jinja2, PyYAML and MarkupSafe (both made pure Python here from their
+  source archives), tzdata and ``cursuslib`` (built from ``src/``);
 - ``jupyter-lite.json`` preloads ``cursuslib`` when a kernel starts (``loadPyodideOptions.packages``),
   so ``from cursuslib import ...`` works without an install step, and turns the PyPI fallback off;
 - the lessons (``notebooks/*.ipynb``) and the exercise files (``exercises/*.yaml``) are the site's
@@ -57,6 +57,13 @@ EXTENSION_WHEELS = ("piplite", "pyodide_kernel", "ipykernel")
 IGNORED_DEPENDS = {"widgetsnbextension", "jupyterlab-widgets"}
 #: Dependencies the browser needs beyond a package's metadata.
 EXTRA_DEPENDS = {"cursuslib": ["tzdata"]}
+#: Source archives (``# sdist`` in kernel-requirements.txt) made into pure-Python wheels: per name, the
+#: distribution's name, its package folder inside the archive and a summary. Only that folder's
+#: ``.py`` files and ``py.typed`` go in: the optional C speedups stay out, both fall back to Python.
+PURE_FROM_SDIST = {
+    "pyyaml": ("PyYAML", "lib/yaml", "YAML parser and emitter (pure Python)"),
+    "markupsafe": ("MarkupSafe", "src/markupsafe", "Safely add untrusted strings to HTML/XML markup (pure Python)"),
+}
 #: The kernelspec of the Pyodide kernel (the notebooks in the repository name ipykernel's).
 PYODIDE_KERNELSPEC = {"display_name": "Python (Pyodide)", "language": "python", "name": "python"}
 #: Environment for evaluating requirement markers as the browser kernel would.
@@ -207,8 +214,8 @@ def download(requirements: list[tuple[str, str, list[str], bool]], folder: Path,
         )
         cmd = [sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--require-hashes",
                "-r", str(req_file), "-d", str(folder)]
-        if sdist:
-            cmd += ["--no-binary=:all:"]
+        if sdist:  # only these from source: `:all:` would also build their build tools (Cython) from source
+            cmd += ["--no-binary=" + ",".join(name for name, *_ in missing)]
         else:  # wheels for the browser's Python, whatever Python runs this build
             cmd += ["--only-binary=:all:", "--python-version", MARKER_ENV["python_version"],
                     "--implementation", "py", "--abi", "none", "--platform", "any"]
@@ -252,19 +259,23 @@ def write_wheel(dest: Path, name: str, version: str, files: dict[str, bytes], re
     return target
 
 
-def pure_pyyaml_wheel(sdist: Path, dest: Path) -> Path:
-    """Make a pure-Python PyYAML wheel from its source archive (``lib/yaml/``, no C extension)."""
+def pure_wheel(sdist: Path, name: str, version: str, dest: Path) -> Path:
+    """Make a pure-Python wheel of ``name`` from its source archive (see :data:`PURE_FROM_SDIST`)."""
+    recipe = PURE_FROM_SDIST.get(canonical(name))
+    if recipe is None:
+        raise BuildError(f"lite/build.py knows no recipe for a pure wheel of {name} ({sdist.name}); "
+                         f"it knows {', '.join(sorted(PURE_FROM_SDIST))}")
+    dist_name, folder, summary = recipe
+    package = folder.rsplit("/", 1)[-1]
     files: dict[str, bytes] = {}
-    version = ""
     with tarfile.open(sdist) as archive:
         for member in archive.getmembers():
-            parts = member.name.split("/")
-            if len(parts) == 4 and parts[1:3] == ["lib", "yaml"] and parts[3].endswith(".py") and member.isfile():
-                files[f"yaml/{parts[3]}"] = archive.extractfile(member).read()  # type: ignore[union-attr]
-                version = parts[0].split("-")[-1]
-    if "yaml/__init__.py" not in files:
-        raise BuildError(f"{sdist.name} has no lib/yaml/__init__.py")
-    return write_wheel(dest, "PyYAML", version, files, [], "YAML parser and emitter (pure Python)")
+            head, _, file_name = member.name.partition("/")[2].rpartition("/")
+            if head == folder and member.isfile() and (file_name.endswith(".py") or file_name == "py.typed"):
+                files[f"{package}/{file_name}"] = archive.extractfile(member).read()  # type: ignore[union-attr]
+    if f"{package}/__init__.py" not in files:
+        raise BuildError(f"{sdist.name} has no {folder}/__init__.py")
+    return write_wheel(dest, dist_name, version, files, [], summary)
 
 
 def cursuslib_wheel(dest: Path) -> Path:
@@ -326,10 +337,8 @@ def kernel_wheels(scratch: Path) -> list[Path]:
     wheels = download([r for r in requirements if not r[3]], CACHE / "wheels", sdist=False)
     sdists = download([r for r in requirements if r[3]], CACHE / "sdist", sdist=True)
     scratch.mkdir(parents=True, exist_ok=True)
-    for sdist in sdists:
-        if not sdist.name.lower().startswith("pyyaml-"):
-            raise BuildError(f"lite/build.py only knows how to make a pure wheel of PyYAML, not of {sdist.name}")
-        wheels.append(pure_pyyaml_wheel(sdist, scratch))
+    for (name, version, _, _), sdist in zip([r for r in requirements if r[3]], sdists, strict=True):
+        wheels.append(pure_wheel(sdist, name, version, scratch))
     wheels.append(cursuslib_wheel(scratch))
     pypi = Path(sys.prefix) / "share" / "jupyter" / "labextensions" / "@jupyterlite" / "pyodide-kernel-extension"
     pypi = pypi / "static" / "pypi"

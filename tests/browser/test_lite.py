@@ -9,7 +9,9 @@ one notebook (one in-browser Pyodide kernel) is open at a time:
 - every lesson opens, runs all cells without errors and shows each of its exercises;
 - lesson 01: the open-question trainer gives the engine's feedback, the answer lands in the browser's
   storage (JupyterLite's file system) and is restored after a page reload;
-- 99_portfolio: the backup panel downloads all answers and restores an uploaded file.
+- 99_portfolio: the backup panel downloads all answers and restores an uploaded file;
+- 99_portfolio: the HTML portfolio (Jinja2 and MarkupSafe in the browser's Python) holds a student's
+  answer from lesson 01, escaped.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ RUN_TIMEOUT = 180.0
 LOOPBACK = {"127.0.0.1", "localhost", "::1", "[::1]"}
 CANARY = "http://canary.invalid/"
 ANSWERS_FILE = "antwoorden/antwoorden.json"
+PORTFOLIO_FILE = "antwoorden/portfolio.html"
 
 LESSON_01 = "notebooks/01_klantgesprek.ipynb"
 PORTFOLIO = "notebooks/99_portfolio.ipynb"
@@ -213,6 +216,18 @@ def stored_file(page: Any, path: str) -> str | None:
     return base64.b64decode(found["content"]).decode("utf-8") if found["format"] == "base64" else found["content"]
 
 
+def wait_stored_file(page: Any, path: str, predicate: Any, timeout: float = 30.0) -> str:
+    """Poll ``path`` in the browser's storage until ``predicate(text)`` holds; return the text."""
+    deadline = time.monotonic() + timeout
+    text = stored_file(page, path)
+    while text is None or not predicate(text):
+        if time.monotonic() > deadline:
+            raise AssertionError(f"{path} is not in the browser's storage as expected: {(text or '')[:500]!r}")
+        time.sleep(0.3)
+        text = stored_file(page, path)
+    return text
+
+
 def stored_answers(page: Any) -> dict:
     text = stored_file(page, ANSWERS_FILE)
     return json.loads(text)["answers"] if text else {}
@@ -330,6 +345,44 @@ def test_backup_downloads_and_restores_answers(page, console_log: ConsoleLog, ne
     with page.expect_download() as info:
         portfolio.get_by_role("link", name="Download portfolio.html").click()
     assert "Thuis gemaakt en meegenomen." in Path(info.value.path()).read_text(encoding="utf-8")
+    assert_no_widget_errors(page, console_log)
+    assert not notebook_errors(page, PORTFOLIO)
+    network_guard.assert_only_loopback()
+
+
+def test_portfolio_holds_an_answer_escaped(page, console_log: ConsoleLog, network_guard: NetworkGuard) -> None:
+    """An answer with HTML characters in lesson 01, then the HTML portfolio in 99, made by the browser's Python."""
+    exercise_id = "01-open-vraag-stellen"
+    question = "Hoe verloopt de planning als <b>alle</b> klanten & hun fietsen tegelijk komen?"
+    escaped = "Hoe verloopt de planning als &lt;b&gt;alle&lt;/b&gt; klanten &amp; hun fietsen tegelijk komen?"
+    open_lesson(page, LESSON_01)
+    run_lesson(page, LESSON_01, console_log)
+    trainer = page.locator(f".cursus-ex-{exercise_id}")
+    trainer.locator("textarea").fill(question)
+    trainer.get_by_role("button", name="Controleer").click()
+    wait_stored(page, exercise_id, lambda v: v["text"] == question and v["history"][-1]["text"] == question)
+
+    open_lesson(page, PORTFOLIO)
+    run_lesson(page, PORTFOLIO, console_log)
+    portfolio = page.locator(".cursus-portfolio")
+    portfolio.get_by_role("button", name="Maak portfolio (HTML)").click()
+    result = portfolio.locator(".cursus-feedback[role=status]")
+    link = result.get_by_role("link", name="Download portfolio.html")
+    link.wait_for()
+    assert link.get_attribute("download") == "portfolio.html"
+    assert (link.get_attribute("href") or "").startswith("data:text/html;charset=utf-8;base64,")
+    assert "Je portfolio (HTML) is klaar" in result.text_content()
+    assert PORTFOLIO_FILE in result.locator("code").text_content()
+
+    # The file the kernel wrote next to the answers, read from the browser's storage.
+    written = wait_stored_file(page, PORTFOLIO_FILE, lambda text: escaped in text)
+    assert "<h1>Portfolio Klantgesprekken</h1>" in written
+    assert f'<blockquote class="answer">{escaped}</blockquote>' in written
+    assert "<b>alle</b>" not in written
+    # The download link carries the same document.
+    href = link.get_attribute("href") or ""
+    assert base64.b64decode(href.partition("base64,")[2]).decode("utf-8") == written
+    save_screenshot(page, "lite-99-portfolio")
     assert_no_widget_errors(page, console_log)
     assert not notebook_errors(page, PORTFOLIO)
     network_guard.assert_only_loopback()
