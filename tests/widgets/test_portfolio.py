@@ -66,3 +66,14 @@ def test_a_problem_is_shown_in_dutch(tmp_path: Path) -> None:
     panel.html_button.click()
     assert 'role="alert"' in panel.result.value and "kon niet worden bewaard" in panel.result.value
     assert "download=" not in panel.result.value
+
+
+def test_paths_are_shown_as_in_the_file_browser(tmp_path: Path) -> None:
+    from cursuslib import paths
+    from cursuslib.widgets.base import shown_path
+
+    root = paths.course_root()
+    assert root is not None
+    assert shown_path(root / "antwoorden" / "portfolio.html") == "antwoorden/portfolio.html"
+    outside = tmp_path / "portfolio.html"
+    assert shown_path(outside) == str(outside)

@@ -13,13 +13,10 @@ from ..dates import format_moment, now
 from ..messages import fill, text
 from ..store import AnswerStore, StoreError, get_store, parse_document
 from ..text import escape
-from .base import CSS, button, live_region, verdict
+from .base import CSS, LINK_STYLE, button, live_region, verdict
 
 #: Browsers may refuse data links longer than this; the panel then also points at the file browser.
 MAX_LINK_CHARS = 2_000_000
-
-LINK_STYLE = ("display:inline-block;padding:0.4em 1em;margin:0.3em 0;background:#1f5fa8;color:#ffffff;"
-              "border-radius:4px;text-decoration:none;font-weight:bold")
 
 #: How every downloaded file name begins (see :func:`cursuslib.backup.download_name`).
 DOWNLOAD_PREFIX = "klantgesprekken-antwoorden-"

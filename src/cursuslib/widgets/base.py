@@ -7,12 +7,14 @@ type, shows it, asks the type's ``assess`` for feedback and saves the type's sta
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle
 from traitlets import Bool, Unicode
 
+from .. import paths
 from ..content import Exercise
 from ..dates import format_moment, now
 from ..messages import text
@@ -45,6 +47,22 @@ CSS = """
 </style>
 """
 
+
+
+#: A download link that looks like a button (students overlook plain link text in a notebook).
+LINK_STYLE = ("display:inline-block;padding:0.4em 1em;margin:0.3em 0;background:#1f5fa8;color:#ffffff;"
+              "border-radius:4px;text-decoration:none;font-weight:bold")
+
+
+def shown_path(path: Path) -> str:
+    """A path as a student finds it in the file browser: relative to the course folder when it lies in it."""
+    root = paths.course_root()
+    if root is not None:
+        try:
+            return path.resolve().relative_to(root.resolve()).as_posix()
+        except (ValueError, OSError):
+            pass
+    return str(path)
 
 
 def verdict(ok: bool, exercise: Exercise | None = None) -> str:

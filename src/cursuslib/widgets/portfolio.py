@@ -15,7 +15,7 @@ from ..documents import portfolio_html, portfolio_markdown
 from ..messages import fill, text
 from ..store import AnswerStore, StoreError, get_store
 from ..text import escape
-from .base import CSS, button, live_region
+from .base import CSS, LINK_STYLE, button, live_region, shown_path
 
 #: Per format: file name, MIME type and the name of the format (the same in every language).
 FORMATS: dict[str, tuple[str, str, str]] = {
@@ -61,7 +61,7 @@ def download_link(name: str, mime: str, data: bytes) -> str:
     """Return an ``<a download>`` link that carries ``data`` in a data: URI."""
     encoded = base64.b64encode(data).decode("ascii")
     return (f'<a download="{escape(name)}" href="data:{mime};charset=utf-8;base64,{encoded}">'
-            f"{escape(text('portfolio.download', file=name))}</a>")
+            f'<span style="{LINK_STYLE}">{escape(text("portfolio.download", file=name))}</span></a>')
 
 
 class PortfolioPanel(w.VBox):
@@ -104,7 +104,7 @@ class PortfolioPanel(w.VBox):
                else escape(text("portfolio.how_markdown")))
         ready = _html(text("portfolio.ready"), format=escape(label),
                       link=download_link(file_name, mime, document.encode("utf-8")))
-        where = _html(text("portfolio.saved_in"), path=f"<code>{escape(str(path))}</code>")
+        where = _html(text("portfolio.saved_in"), path=f"<code>{escape(shown_path(path))}</code>")
         self.result.value = live_region(f"<p>{ready}</p><p>{where} {how}</p>")
         return path
 
