@@ -189,3 +189,20 @@ def test_the_portfolio_stays_dutch_when_the_widgets_are_english(monkeypatch) -> 
     assert not [v for v in english if len(v) > 8 and v in page], page  # ... the portfolio is not
     dutch = [v.split("{")[0].strip() for k, v in messages.catalogue("nl").items() if k.startswith("planner.")]
     assert [v for v in dutch if len(v) > 8 and v in page], page
+
+
+def test_a_document_checks_the_catalogue_once_and_sees_an_edit_made_before(tmp_path, monkeypatch) -> None:
+    folder = tmp_path / "teksten"
+    folder.mkdir()
+    for lang in messages.LANGUAGES:
+        (folder / f"{lang}.yaml").write_text(messages.catalogue_path(lang).read_text(encoding="utf-8"), encoding="utf-8")
+    monkeypatch.setattr(messages, "CATALOGUE_DIR", folder)
+    monkeypatch.setattr(messages, "_cache", {})
+    nl = folder / "nl.yaml"
+    assert text("common.check") == "Controleer"
+    nl.write_text(nl.read_text(encoding="utf-8").replace("check: Controleer", "check: Nakijken"), encoding="utf-8")
+    with messages.steady():
+        assert text("common.check") == "Nakijken"  # the edit made before the document is seen
+        nl.write_text(nl.read_text(encoding="utf-8").replace("check: Nakijken", "check: Bekijk"), encoding="utf-8")
+        assert text("common.check") == "Nakijken"  # one document: one reading of the catalogue
+    assert text("common.check") == "Bekijk"  # widgets see every edit at once

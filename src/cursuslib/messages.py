@@ -29,6 +29,8 @@ CATALOGUE_DIR = Path(__file__).resolve().parent / "teksten"
 
 _chosen: str | None = None
 _cache: dict[str, tuple[tuple[int, int], dict[str, str]]] = {}
+_steady = 0
+_checked: set[str] = set()  # languages checked on disk since the outermost steady() block began
 
 
 class CatalogueError(Exception):
@@ -108,8 +110,31 @@ def load_catalogue(path: Path) -> dict[str, str]:
     return flat
 
 
+@contextmanager
+def steady() -> Iterator[None]:
+    """Inside the block (or the decorated function) a loaded catalogue is not checked on disk again.
+
+    A document such as the class overview asks for thousands of texts; checking the file's date for
+    each one would cost more than making the document, so it is checked once per block. Widgets keep
+    checking on every text, so a teacher's edit shows at once.
+    """
+    global _steady
+    if not _steady:
+        _checked.clear()
+    _steady += 1
+    try:
+        yield
+    finally:
+        _steady -= 1
+
+
 def catalogue(language: str) -> dict[str, str]:
     """Return the texts of ``language``; re-read when the file changes (a teacher's edit shows at once)."""
+    cached = _cache.get(language)
+    if cached and _steady and language in _checked:
+        return cached[1]
+    if _steady:
+        _checked.add(language)
     path = catalogue_path(language)
     try:
         stat = path.stat()

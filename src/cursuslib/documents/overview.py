@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ..content import Exercise, Lesson
-from ..messages import language_as
+from ..messages import language_as, steady
 from ..store import StoreError, parse_document
 from ..types import DAMAGED, Assessment, ClassPart, ExerciseType, Ratio, RatioColumn, spec_of
 
@@ -149,6 +149,7 @@ def _student(name: str, file: str, answers: Mapping[str, Any], course: _Course) 
 
 
 @language_as("nl")  # the portfolio and the overview are Dutch documents, whatever the widget language
+@steady()  # thousands of texts: the catalogue is read once per document
 def class_overview(paths: Sequence[Path], *, lessons: Mapping[str, Lesson]) -> Overview:
     """Read the students' answer files; a file that cannot be used is listed in ``skipped``, never fatal.
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..content import Exercise, Lesson
 from ..dates import format_moment, now
-from ..messages import language_as
+from ..messages import language_as, steady
 from ..types import DAMAGED, Context, spec_of
 from ..types.blocks import Answer, Block, dump, fallback
 
@@ -78,6 +78,7 @@ def exercise_blocks(exercise: Exercise, value: Any, ctx: Context) -> list[Block]
 
 
 @language_as("nl")  # the portfolio and the overview are Dutch documents, whatever the widget language
+@steady()  # thousands of texts: the catalogue is read once per document
 def build_portfolio(doc: Mapping[str, Any], *, lessons: Mapping[str, Lesson], student: str = "",
                     generated: datetime | None = None) -> Portfolio:
     """Collect what the student did per lesson in course order; answers for unknown ids go to ``others``."""

@@ -10,8 +10,10 @@ state dataclass, and ``X | None``.
 from __future__ import annotations
 
 import dataclasses
+import re
 import types
 import typing
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar, Union
 
@@ -23,6 +25,8 @@ MAX_INT = 10**9
 MAX_TEXT = 200_000
 
 _MISSING = object()
+#: A lone surrogate cannot be saved as JSON text (it would fail the whole answers file).
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 @cache
@@ -38,58 +42,66 @@ def _default(spec: dataclasses.Field[Any]) -> Any:
     return _MISSING
 
 
-def _convert(hint: Any, value: Any) -> Any:
-    """``value`` as ``hint``, or _MISSING when it does not fit."""
+Converter = Callable[[Any], Any]
+
+
+@cache
+def _converter(hint: Any) -> Converter:
+    """A function that returns a value as ``hint``, or _MISSING when it does not fit (built once per hint)."""
     origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
-        options = typing.get_args(hint)
-        if value is None and type(None) in options:
-            return None
-        for option in options:
-            if option is not type(None):
-                converted = _convert(option, value)
+        options = [_converter(option) for option in typing.get_args(hint) if option is not type(None)]
+        optional = type(None) in typing.get_args(hint)
+
+        def union(value: Any) -> Any:
+            if value is None and optional:
+                return None
+            for option in options:
+                converted = option(value)
                 if converted is not _MISSING:
                     return converted
-        return _MISSING
+            return _MISSING
+
+        return union
     if hint is bool:
-        return value if isinstance(value, bool) else _MISSING
+        return lambda value: value if isinstance(value, bool) else _MISSING
     if hint is int:
-        ok = isinstance(value, int) and not isinstance(value, bool) and -MAX_INT <= value <= MAX_INT
-        return value if ok else _MISSING
+        return lambda value: (value if isinstance(value, int) and not isinstance(value, bool)
+                              and -MAX_INT <= value <= MAX_INT else _MISSING)
     if hint is str:
-        return value if isinstance(value, str) and len(value) <= MAX_TEXT and _encodable(value) else _MISSING
+        return lambda value: (value if isinstance(value, str) and len(value) <= MAX_TEXT and not _SURROGATE.search(value)
+                              else _MISSING)
     if hint is Any:
-        return value
+        return lambda value: value
     if origin is list:
-        if not isinstance(value, list):
-            return _MISSING
-        (item_hint,) = typing.get_args(hint)
-        items = (_convert(item_hint, item) for item in value)
-        return [item for item in items if item is not _MISSING]
+        item = _converter(typing.get_args(hint)[0])
+
+        def listed(value: Any) -> Any:
+            if not isinstance(value, list):
+                return _MISSING
+            return [converted for converted in map(item, value) if converted is not _MISSING]
+
+        return listed
     if origin is dict:
-        if not isinstance(value, dict):
-            return _MISSING
-        _, item_hint = typing.get_args(hint)
-        pairs = ((k, _convert(item_hint, v)) for k, v in value.items() if isinstance(k, str))
-        return {k: v for k, v in pairs if v is not _MISSING}
+        item = _converter(typing.get_args(hint)[1])
+
+        def mapped(value: Any) -> Any:
+            if not isinstance(value, dict):
+                return _MISSING
+            pairs = ((key, item(entry)) for key, entry in value.items() if isinstance(key, str))
+            return {key: converted for key, converted in pairs if converted is not _MISSING}
+
+        return mapped
     if dataclasses.is_dataclass(hint):
-        return _read(hint, value) if isinstance(value, dict) else _MISSING
+        return lambda value: _read(hint, value) if isinstance(value, dict) else _MISSING
     raise TypeError(f"state field type {hint!r} is not supported")
-
-
-def _encodable(value: str) -> bool:
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError:  # a lone surrogate cannot be saved as JSON text
-        return False
-    return True
 
 
 def _read(cls: type[S], raw: dict[str, Any]) -> Any:
     hints = _hints(cls)
     values: dict[str, Any] = {}
     for spec in dataclasses.fields(cls):  # type: ignore[arg-type]
-        value = _convert(hints[spec.name], raw[spec.name]) if spec.name in raw else _MISSING
+        value = _converter(hints[spec.name])(raw[spec.name]) if spec.name in raw else _MISSING
         if value is _MISSING:
             value = _default(spec)
             if value is _MISSING:  # a required field of an item that does not fit: drop the item
