@@ -12,6 +12,8 @@ from typing import Any
 
 from .content import ContentError, Lesson, load_course, load_lesson, parse_exercise
 from .examples import run_examples
+from .types import spec_of
+from .types.ideas import idea_examples_problems
 
 #: A notebook shows an exercise with this call (the same pattern the notebook tests use).
 SHOW_CALL = re.compile(r"""show_exercise\(\s*["']([^"']+)["']\s*\)""")
@@ -85,6 +87,10 @@ def inspect_course(root: Path) -> CheckReport:
             report.examples += len(exercise.examples)
             for failure in run_examples(exercise):
                 report.problems.append(Problem(_relative(root, lesson.path), exercise.id, "examples", failure.message))
+            for where, ideas in spec_of(exercise).key_idea_groups(exercise):
+                report.examples += sum(len(idea.find) + len(idea.miss) for idea in ideas)
+                for message in idea_examples_problems(ideas, where):
+                    report.problems.append(Problem(_relative(root, lesson.path), exercise.id, "key_ideas", message))
     _check_notebooks(root, lessons, failed, report)
     return report
 

@@ -145,6 +145,14 @@ class ExerciseType(Generic[S]):
         """True when ``examples`` can test this type (it builds a state from an answer)."""
         return type(self).example_state is not ExerciseType.example_state
 
+    def key_idea_groups(self, exercise: Exercise) -> list[tuple[str, tuple[Any, ...]]]:
+        """The exercise's key ideas with where they stand ("" for the exercise itself, "beurt 2" ...).
+
+        ``cursus check`` runs each idea's ``find``/``miss`` examples; see :mod:`cursuslib.types.ideas`.
+        """
+        ideas = exercise.data.get("key_ideas") or ()
+        return [("", tuple(ideas))] if ideas else []
+
     def check_references(self, exercise: Exercise, by_id: Mapping[str, Exercise]) -> str:
         """A problem with references to other exercises, checked once every file loads ("" when there is none).
 

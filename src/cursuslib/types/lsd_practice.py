@@ -13,6 +13,7 @@ from ..schema import Field, optional_text
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType
 from .blocks import SIGNAL, Answer, Block, Items, Para
+from .ideas import KEY_IDEAS, IdeaMatch, KeyIdea, find_ideas, ideas_items, missing, with_ideas
 
 if TYPE_CHECKING:
     from ..language import FollowupResult, SummaryResult
@@ -36,32 +37,54 @@ def followup_result(customer: str, question: str) -> FollowupResult:
 
 @dataclass(frozen=True)
 class LsdFeedback:
-    """The engine's verdicts on a summary and a follow-up (None for a part left empty, unless asked for)."""
+    """The engine's verdicts on a summary and a follow-up (None for a part left empty, unless asked for),
+    and which of the exercise's key ideas the summary holds."""
 
     summary: SummaryResult | None
     question: FollowupResult | None
     #: Which parts the student wrote (an empty part may still be judged, to say what is missing).
     written: tuple[bool, bool] = (True, True)
+    ideas: tuple[IdeaMatch, ...] = ()
+    exercise: Exercise | None = None
+
+    @property
+    def summary_ok(self) -> bool:
+        """The summary is good: the engine agrees and it holds every key idea, none the other way round."""
+        return self.summary is not None and self.summary.ok and not missing(self.ideas)
 
     @property
     def ok(self) -> bool:
         """True when every written part is good."""
-        parts = [part for part, done in zip((self.summary, self.question), self.written, strict=True)
-                 if part is not None and done]
-        return bool(parts) and all(part.ok for part in parts)
+        verdicts = [(self.summary_ok if index == 0 else part.ok)
+                    for index, (part, done) in enumerate(zip((self.summary, self.question), self.written, strict=True))
+                    if part is not None and done]
+        return bool(verdicts) and all(verdicts)
+
+    def summary_messages(self) -> tuple[str, ...]:
+        """The engine's messages on the summary with what it says about the key ideas (one next step last)."""
+        if self.summary is None:
+            return ()
+        return with_ideas(self.summary.messages, self.ideas, self.exercise)
 
 
-def judge_lsd(customer: str, summary: str, question: str, *, empty_parts: bool = False) -> LsdFeedback:
-    """Judge the summary and the follow-up question that are written (``empty_parts``: the empty ones too)."""
+def judge_lsd(customer: str, summary: str, question: str, *, empty_parts: bool = False,
+              ideas: Sequence[KeyIdea] = (), exercise: Exercise | None = None) -> LsdFeedback:
+    """Judge the summary and the follow-up question that are written (``empty_parts``: the empty ones too),
+    and which key ideas the summary holds."""
     written = (bool(summary.strip()), bool(question.strip()))
+    matches = find_ideas(summary, ideas) if written[0] and ideas else ()
     return LsdFeedback(summary_result(customer, summary) if written[0] or empty_parts else None,
-                       followup_result(customer, question) if written[1] or empty_parts else None, written)
+                       followup_result(customer, question) if written[1] or empty_parts else None, written,
+                       matches, exercise)
 
 
 def assessment_of(feedback: LsdFeedback) -> Assessment:
     """The verdict (``goed`` when every written part is good) with the messages on the written parts."""
-    parts = zip((feedback.summary, feedback.question), feedback.written, strict=True)
-    findings = tuple(message for part, done in parts if part is not None and done for message in part.messages)
+    findings: tuple[str, ...] = ()
+    if feedback.summary is not None and feedback.written[0]:
+        findings += feedback.summary_messages()
+    if feedback.question is not None and feedback.written[1]:
+        findings += feedback.question.messages
     if not any(feedback.written):
         return Assessment(detail=feedback)
     return Assessment("goed" if feedback.ok else "nog_niet", findings=findings, detail=feedback)
@@ -108,6 +131,7 @@ class LsdPractice(ExerciseType[LsdState]):
               required=False),
         Field("model_question", "voorbeeld van een goede doorvraag (na een poging te zien)", optional_text,
               required=False),
+        KEY_IDEAS,
     )
     sample = {
         "title": "Samenvatten en doorvragen",
@@ -117,6 +141,10 @@ class LsdPractice(ExerciseType[LsdState]):
         "model_summary": '"Als ik u goed begrijp, bellen klanten vaak om te vragen of hun fiets klaar is, en dat '
                          'kost u veel tijd. Klopt dat?"',
         "model_question": "\"Hoe vaak per dag krijgt u zo'n telefoontje?\"",
+        "key_ideas": [{"label": "klanten bellen vaak over hun fiets",
+                       "words": ["bel*|gebeld|telefo* & vaak|veel|steeds|dagelijks|regelmatig"],
+                       "find": ["Dus klanten bellen u steeds op over hun fiets?"],
+                       "miss": ["Dus u wilt een nieuwe website?", "Dus klanten bellen bijna nooit?"]}],
         "examples": [{"answer": "Als ik u goed begrijp, bellen klanten vaak om te vragen of hun fiets al klaar is. "
                                 "Klopt dat?", "expect": "goed"},
                      {"answer": "Oké, dat snap ik.", "expect": "nog_niet"}],
@@ -127,7 +155,8 @@ class LsdPractice(ExerciseType[LsdState]):
         pair = state.checked_pair
         if pair is None:
             return Assessment()
-        return assessment_of(judge_lsd(exercise.data["customer"], *pair, empty_parts=True))
+        return assessment_of(judge_lsd(exercise.data["customer"], *pair, empty_parts=True,
+                                       ideas=exercise.data.get("key_ideas") or (), exercise=exercise))
 
     def example_state(self, exercise: Exercise, answer: str) -> LsdState:
         """An example is a summary: the state after writing it (no follow-up) and checking."""
@@ -140,10 +169,12 @@ class LsdPractice(ExerciseType[LsdState]):
             blocks.append(Para(exercise.data["context"], teacher=True))
         blocks.append(Para(exercise.data["customer"], label="De klant zegt", teacher=True))
         pair = state.checked_pair or ("", "")
-        feedback = judge_lsd(exercise.data["customer"], *pair)
+        feedback = judge_lsd(exercise.data["customer"], *pair, ideas=exercise.data.get("key_ideas") or ())
         if feedback.summary is not None:
             blocks += [Answer("Jouw samenvatting", pair[0]),
-                       *verdict_blocks("Samenvatting", feedback.summary.ok, feedback.summary.messages)]
+                       *verdict_blocks("Samenvatting", feedback.summary_ok, feedback.summary_messages())]
+            if feedback.ideas:
+                blocks.append(ideas_items(feedback.ideas))
         if feedback.question is not None:
             blocks += [Answer("Jouw doorvraag", pair[1]),
                        *verdict_blocks("Doorvraag", feedback.question.ok, feedback.question.messages)]

@@ -21,10 +21,12 @@ def part_html(title: str, ok: bool, messages: tuple[str, ...] | list[str], exerc
 def lsd_feedback_html(feedback: LsdFeedback, exercise: Exercise | None = None) -> str:
     """The feedback on a summary and a follow-up question (an empty part gets the engine's 'write one' message)."""
     parts = []
-    for title, result in ((text("lsd.summary", exercise), feedback.summary),
-                          (text("lsd.question", exercise), feedback.question)):
-        if result is not None:
-            parts.append(part_html(title, result.ok, result.messages, exercise))
+    if feedback.summary is not None:
+        parts.append(part_html(text("lsd.summary", exercise), feedback.summary_ok, feedback.summary_messages(),
+                               exercise))
+    if feedback.question is not None:
+        parts.append(part_html(text("lsd.question", exercise), feedback.question.ok, feedback.question.messages,
+                               exercise))
     return "".join(parts)
 
 
