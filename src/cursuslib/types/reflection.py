@@ -10,10 +10,11 @@ from typing import Any
 from ..content import Exercise
 from ..messages import text
 from ..registry import register
-from ..schema import Field, FieldError, describe, positive_int
+from ..schema import Field, FieldError, describe, no_unknown, positive_int
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType
-from .blocks import Answer, Block, Para
+from .blocks import Answer, Block, Items, Para
+from .ideas import IdeaMatch, check_key_ideas, find_ideas, idea_lines
 
 #: The STARR(T) steps in order, with their Dutch name and default prompt (documents are Dutch).
 REFLECTION_STEPS: dict[str, tuple[str, str]] = {
@@ -44,13 +45,24 @@ class Step:
 
 
 @dataclass(frozen=True)
+class StepExample:
+    """An annotated weak and strong answer for one step (shown once the student wrote that step)."""
+
+    weak: str
+    strong: str
+    why: str
+
+
+@dataclass(frozen=True)
 class StepOverview:
-    """What the student wrote at one step, with its word count and an optional hint."""
+    """What the student wrote at one step, with its word count, an optional hint and the step's key ideas."""
 
     step: Step
     text: str
     words: int
     hint: str
+    ideas: tuple[IdeaMatch, ...] = ()
+    example: StepExample | None = None
 
 
 def check_prompts(value: Any, _: Mapping[str, Any]) -> dict[str, str]:
@@ -69,6 +81,43 @@ def check_prompts(value: Any, _: Mapping[str, Any]) -> dict[str, str]:
         except FieldError as exc:
             raise FieldError(f"stap '{key}': {exc}") from None
     return prompts
+
+
+def _per_step(check: Any, what: str) -> Any:
+    """A check for a mapping step -> value, where each value goes through ``check``."""
+
+    def per_step(value: Any, ctx: Mapping[str, Any]) -> dict[str, Any]:
+        if value is None:
+            return {}
+        allowed = ", ".join(REFLECTION_STEPS)
+        if not isinstance(value, dict):
+            raise FieldError(f"verwacht per stap {what}, zoals 'situatie: ...'; stappen: {allowed}")
+        result = {}
+        for key, item in value.items():
+            if key not in REFLECTION_STEPS:
+                raise FieldError(f"de stap {describe(key)} bestaat niet; kies uit: {allowed}")
+            try:
+                result[key] = check(item, ctx)
+            except FieldError as exc:
+                raise FieldError(f"stap '{key}': {exc}") from None
+        return result
+
+    return per_step
+
+
+def _step_example(value: Any, _: Mapping[str, Any]) -> StepExample:
+    if not isinstance(value, dict):
+        raise FieldError(f"verwacht weak, strong en why (niet {describe(value)})")
+    no_unknown(value, ("weak", "strong", "why"), "voorbeeld")
+    parts = {}
+    for name in ("weak", "strong", "why"):
+        if name not in value:
+            raise FieldError(f"het veld '{name}' ontbreekt")
+        try:
+            parts[name] = a_text(value[name])
+        except FieldError as exc:
+            raise FieldError(f"'{name}': {exc}") from None
+    return StepExample(**parts)
 
 
 def step_texts(exercise: Exercise | None = None) -> dict[str, tuple[str, str]]:
@@ -122,20 +171,28 @@ def step_hint(answer: str, min_words: int, exercise: Exercise | None = None) -> 
 
 
 def overview(exercise: Exercise, answers: Mapping[str, str]) -> tuple[StepOverview, ...]:
-    """Return what the student wrote per step, in order."""
+    """Return what the student wrote per step, in order, with the step's key ideas and example."""
     minimum = exercise.data["min_words"]
-    return tuple(
-        StepOverview(step, answers.get(step.key, ""), word_count(answers.get(step.key, "")),
-                     step_hint(answers.get(step.key, ""), minimum, exercise))
-        for step in steps(exercise)
-    )
+    ideas: Mapping[str, Any] = exercise.data.get("key_ideas") or {}
+    examples: Mapping[str, StepExample] = exercise.data.get("step_examples") or {}
+    result = []
+    for step in steps(exercise):
+        written = answers.get(step.key, "")
+        matches = find_ideas(written, ideas.get(step.key, ())) if written.strip() else ()
+        result.append(StepOverview(step, written, word_count(written), step_hint(written, minimum, exercise),
+                                   matches, examples.get(step.key)))
+    return tuple(result)
 
 
 def next_step(items: tuple[StepOverview, ...], exercise: Exercise | None = None) -> str:
-    """Return one concrete next step for the reflection as a whole."""
+    """Return one concrete next step for the reflection as a whole: a short step first, then a missing key idea."""
     for item in items:
         if item.hint:
             return text("reflection.next_fill_in", exercise, step=item.step.name, hint=item.hint)
+    for item in items:
+        absent = [match for match in item.ideas if not match.found]
+        if absent:
+            return text("reflection.next_idea", exercise, step=item.step.name, idea=absent[0].idea.label)
     return text("reflection.next_try_out", exercise, step=step_texts(exercise)["reflectie"][0])
 
 
@@ -155,6 +212,10 @@ class Reflection(ExerciseType[ReflectionState]):
               required=False, default=None),
         Field("min_words", "aantal woorden per stap waaronder een tip verschijnt", positive_int,
               required=False, default=15),
+        Field("key_ideas", "per stap de kernideeën van een goed antwoord (zie key_ideas bij andere oefeningen)",
+              _per_step(check_key_ideas, "een lijst met kernideeën"), required=False),
+        Field("step_examples", "per stap een zwak en een sterk voorbeeld met uitleg (weak, strong, why), te zien "
+              "nadat de student die stap schreef", _per_step(_step_example, "een voorbeeld"), required=False),
     )
     sample = {
         "title": "Reflectie op je intakegesprek",
@@ -162,6 +223,12 @@ class Reflection(ExerciseType[ReflectionState]):
         "prompts": {"situatie": "Met welke klant sprak je, en waar ging het gesprek over?",
                     "actie": "Welke vragen stelde je om de wens van de klant duidelijk te krijgen?"},
         "min_words": 15,
+        "key_ideas": {"actie": [{"label": "welke vraag je stelde", "words": ["vroeg|vraag|vragen|gevraagd"],
+                                 "find": ["Ik vroeg hoe ze nu de afspraken plant."], "miss": ["Ik luisterde goed."]}]},
+        "step_examples": {"actie": {
+            "weak": "Ik stelde vragen.",
+            "strong": "Ik vroeg: 'Hoe plant u nu de afspraken?' en vatte daarna samen wat ze zei.",
+            "why": "Het sterke voorbeeld noemt de vraag zelf en wat je daarna deed; zo kun je het later terugzien."}},
         "examples": [{"answer": "Het ging goed.", "expect": "te_kort"},
                      {"answer": "Ik sprak met Fatima van de fietsenwinkel over haar reparatie-app. Ik vroeg hoe ze "
                                 "nu afspraken plant en vatte daarna samen wat ze zei.", "expect": "voldoende"}],
@@ -183,6 +250,11 @@ class Reflection(ExerciseType[ReflectionState]):
         """Every step filled in with ``answer`` (an example tests one step's text)."""
         return ReflectionState(dict.fromkeys(REFLECTION_STEPS, answer))
 
+    def key_idea_groups(self, exercise: Exercise) -> list[tuple[str, tuple[Any, ...]]]:
+        """The key ideas per step."""
+        ideas: Mapping[str, Any] = exercise.data.get("key_ideas") or {}
+        return [(f"stap '{key}'", tuple(found)) for key, found in ideas.items() if found]
+
     def writing(self, exercise: Exercise, state: ReflectionState) -> dict[str, str]:
         """The text per step key (steps left empty are left out)."""
         return {key: state.steps[key].strip() for key in REFLECTION_STEPS if state.steps.get(key, "").strip()}
@@ -194,9 +266,12 @@ class Reflection(ExerciseType[ReflectionState]):
     def portfolio(self, exercise: Exercise, state: ReflectionState, ctx: Context) -> Sequence[Block]:
         """Every step with the teacher's question and what the student wrote."""
         prompts: Mapping[str, str] = exercise.data["prompts"]
+        ideas: Mapping[str, Any] = exercise.data.get("key_ideas") or {}
         blocks: list[Block] = []
         for key, (name, _default) in REFLECTION_STEPS.items():
             written = state.steps.get(key, "").strip()
             blocks.append(Answer(name, written, hint=prompts.get(key, "")) if written
                           else Para("niet ingevuld", label=name, note=True))
+            if written and ideas.get(key):
+                blocks.append(Items(idea_lines(find_ideas(written, ideas[key]), exercise), label=text("ideas.heading")))
         return blocks

@@ -9,7 +9,6 @@ from ..content import Exercise
 from ..registry import register
 from ..schema import Field
 from ..schema import text as a_text
-from .base import Assessment
 from .rewrite import WrittenAnswer, written_fields
 
 if TYPE_CHECKING:
@@ -48,11 +47,13 @@ class Reply(WrittenAnswer):
                         "het menu Archief. Mijn collega zet hem vandaag vóór 16.00 uur terug op de oude plek.",
         "annotations": ["Je erkent de emotie: 'Ik begrijp goed dat u schrikt'.",
                         "Je noemt wie wat doet en wanneer: vóór 16.00 uur."],
+        "key_ideas": [{"label": "waar de klantenlijst nu staat", "words": ["archief"],
+                       "find": ["Uw lijst staat veilig onder Archief."], "miss": ["Ik kijk er vandaag naar."]}],
         "examples": [{"answer": "Ik begrijp dat het vervelend is; ik bel u vandaag om 15.00 uur.", "expect": "goed"},
                      {"answer": "Dat is niet onze schuld, u had de handleiding moeten lezen.", "expect": "nog_niet"}],
     }
 
-    def judge(self, exercise: Exercise, answer: str) -> Assessment:
-        """``goed`` when the reply acknowledges, blames nobody, reads positively and names a next step."""
+    def engine(self, exercise: Exercise, answer: str) -> tuple[bool, tuple[str, ...], object]:
+        """Good when the reply acknowledges, blames nobody, reads positively and names a next step."""
         result = reply_result(exercise.data["message"], answer)
-        return Assessment("goed" if result.ok else "nog_niet", float(result.ok), result.messages, result)
+        return result.ok, result.messages, result

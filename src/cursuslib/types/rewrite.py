@@ -17,6 +17,7 @@ from ..schema import Field, optional_text, text_list
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType, Ratio, RatioColumn
 from .blocks import SIGNAL, Answer, Block, Group, Items, Para
+from .ideas import KEY_IDEAS, IdeaMatch, find_ideas, with_ideas
 
 if TYPE_CHECKING:
     from ..language import RewriteResult
@@ -52,7 +53,16 @@ def written_fields(prompt: Field) -> tuple[Field, ...]:
         Field("model_answer", "een goed antwoord (na een poging te zien)", a_text),
         Field("annotations", "wat het modelantwoord goed doet, als lijst (wordt een afvinklijst)", text_list,
               required=False),
+        KEY_IDEAS,
     )
+
+
+@dataclass(frozen=True)
+class WrittenFeedback:
+    """The engine's result on a written text and the key ideas it holds."""
+
+    result: object
+    ideas: tuple[IdeaMatch, ...] = ()
 
 
 class WrittenAnswer(ExerciseType[WrittenState]):
@@ -60,6 +70,8 @@ class WrittenAnswer(ExerciseType[WrittenState]):
 
     State = WrittenState
     scored = True
+    #: The verdicts for a good and a not-yet-good text.
+    verdicts_ok: ClassVar[tuple[str, str]] = ("goed", "nog_niet")
     #: The portfolio's label of the student's text, and of the text the student responds to.
     answer_label: ClassVar[str] = "Jouw zin"
     prompt_label: ClassVar[str] = ""
@@ -67,9 +79,17 @@ class WrittenAnswer(ExerciseType[WrittenState]):
     #: The portfolio's verdict sentences (good, not yet).
     verdict_texts: ClassVar[tuple[str, str]] = ("", "")
 
-    def judge(self, exercise: Exercise, answer: str) -> Assessment:
-        """The engine's verdict on one text for this exercise."""
+    def engine(self, exercise: Exercise, answer: str) -> tuple[bool, tuple[str, ...], object]:
+        """The engine's verdict on one text: good or not, its messages (the next step last), its result."""
         raise NotImplementedError
+
+    def judge(self, exercise: Exercise, answer: str) -> Assessment:
+        """The engine's verdict on one text, with what it says about the exercise's key ideas."""
+        ok, messages, result = self.engine(exercise, answer)
+        matches = find_ideas(answer, exercise.data.get("key_ideas") or ())
+        good, bad = self.verdicts_ok
+        return Assessment(good if ok else bad, float(ok), with_ideas(messages, matches, exercise),
+                          WrittenFeedback(result, matches))
 
     def assess(self, exercise: Exercise, state: WrittenState) -> Assessment:
         """The verdict on the last checked text; nothing before a check."""
@@ -136,6 +156,11 @@ class Rewrite(WrittenAnswer):
                         'uur bel ik u terug."',
         "annotations": ["Je zegt wat er wél gebeurt: je bekijkt het samen met een collega.",
                         "Je noemt een tijd: vóór vijf uur."],
+        "key_ideas": [{"label": "wanneer de klant iets hoort",
+                       "words": ["vanmiddag|vandaag|vanavond|morgen*|straks|maandag*|dinsdag*|woensdag*|donderdag*|"
+                                 "vrijdag*", "# uur", "binnen ...2 uur|dag|dagen|kwartier"],
+                       "find": ["Vanmiddag bekijk ik het met een collega."],
+                       "miss": ["Ik ga ernaar kijken."]}],
         "examples": [{"answer": "Ik los het morgen om 9.00 uur voor u op.", "expect": "verbeterd"},
                      {"answer": "Dat kan ik vandaag helaas niet oplossen.", "expect": "niet_verbeterd"}],
     }
@@ -143,11 +168,12 @@ class Rewrite(WrittenAnswer):
         "rewrites", "Positief herschreven",
         "bij hoeveel herschrijfoefeningen de laatste gecontroleerde zin positiever is dan de oorspronkelijke"),)
 
-    def judge(self, exercise: Exercise, answer: str) -> Assessment:
-        """``verbeterd`` when the engine finds the text more positive and still about the same thing."""
+    verdicts_ok = ("verbeterd", "niet_verbeterd")
+
+    def engine(self, exercise: Exercise, answer: str) -> tuple[bool, tuple[str, ...], object]:
+        """Improved when the engine finds the text more positive and still about the same thing."""
         result = rewrite_result(exercise.data["sentence"], answer)
-        return Assessment("verbeterd" if result.improved else "niet_verbeterd", float(result.improved),
-                          result.messages, result)
+        return result.improved, result.messages, result
 
     def ratio(self, exercise: Exercise, state: WrittenState, column: str) -> Ratio:
         """1 of 1 when the last checked sentence is more positive, 0 of 1 when not; nothing before a check."""

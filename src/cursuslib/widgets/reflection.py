@@ -7,9 +7,19 @@ from typing import Any
 import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle, TextStyle
 
-from ..text import escape
-from ..types.reflection import ReflectionState, next_step, overview, step_hint, steps, word_count, word_label
-from .base import ExerciseWidget, button, live_region
+from ..text import escape, highlight, inline_markdown
+from ..types.ideas import idea_lines
+from ..types.reflection import (
+    ReflectionState,
+    StepOverview,
+    next_step,
+    overview,
+    step_hint,
+    steps,
+    word_count,
+    word_label,
+)
+from .base import ExerciseWidget, button, live_region, model_box
 
 
 class ReflectionExercise(ExerciseWidget):
@@ -53,7 +63,7 @@ class ReflectionExercise(ExerciseWidget):
         nothing = f"<p><em>{escape(self.t('reflection.nothing_written'))}</em></p>"
         rows = "".join(
             f"<h4>{escape(item.step.name)} <small>({escape(word_label(item.words, self.exercise))})</small></h4>"
-            + (f'<div class="cursus-answer">{escape(item.text)}</div>' if item.text.strip() else nothing)
+            + (self._written_html(item) if item.text.strip() else nothing)
             for item in items
         )
         total = escape(self.t("reflection.words_total", words=word_label(sum(item.words for item in items),
@@ -62,6 +72,24 @@ class ReflectionExercise(ExerciseWidget):
             f"<div><strong>{escape(self.t('reflection.overview_heading'))}</strong> {total}{rows}"
             f"<p><strong>{escape(next_step(items, self.exercise))}</strong></p></div>"
         )
+
+    def _written_html(self, item: StepOverview) -> str:
+        """A written step: the text with its key ideas marked, the ideas as a checklist, and the step's example."""
+        spans = [span for match in item.ideas if match.found for span in match.spans]
+        html = f'<div class="cursus-answer">{highlight(item.text, spans)}</div>'
+        if item.ideas:
+            lines = "".join(f"<li>{escape(line)}</li>" for line in idea_lines(item.ideas, self.exercise))
+            html += f"<p><strong>{escape(self.t('ideas.heading'))}</strong></p><ul>{lines}</ul>"
+        if item.example is not None:
+            example = item.example
+            html += model_box(self.t("reflection.example_heading", step=item.step.name),
+                              f"<p><strong>{escape(self.t('reflection.example_weak'))}:</strong> "
+                              f"{inline_markdown(example.weak)}</p>"
+                              f"<p><strong>{escape(self.t('reflection.example_strong'))}:</strong> "
+                              f"{inline_markdown(example.strong)}</p>"
+                              f"<p><strong>{escape(self.t('reflection.example_why'))}:</strong> "
+                              f"{inline_markdown(example.why)}</p>")
+        return html
 
     def _count_html(self, text: str) -> str:
         hint = step_hint(text, self.exercise.data["min_words"], self.exercise) if text.strip() else ""
