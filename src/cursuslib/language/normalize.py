@@ -7,9 +7,11 @@ import unicodedata
 from functools import lru_cache
 
 __all__ = [
+    "MAX_INPUT",
     "Sentence",
     "Token",
     "clean_text",
+    "limit",
     "fold",
     "normalised_text",
     "sentences",
@@ -57,6 +59,19 @@ class Sentence:
         self.question = question
         self.start = tokens[0].start if tokens else 0
         self.end = tokens[-1].end if tokens else 0
+
+
+#: Longest text the engine reads; a longer one is cut here (and the feedback says so), so no call is slow.
+MAX_INPUT = 5000
+
+
+def limit(text: object) -> tuple[str, bool]:
+    """``text`` as a string cut to :data:`MAX_INPUT` characters, and whether it was cut."""
+    if not isinstance(text, str):
+        text = "" if text is None else str(text)
+    if len(text) <= MAX_INPUT:
+        return text, False
+    return text[:MAX_INPUT], True
 
 
 def clean_text(text: object) -> str:
