@@ -67,3 +67,50 @@ def test_restore_after_restart_and_escaping(make_exercise, store: AnswerStore) -
     assert "<script>" not in again.transcript.value and "&lt;script&gt;" in again.transcript.value
     again.restart_button.click()
     assert again.turn == 0 and again.exchanges == []
+
+
+WITH_NEED = """
+id: 09-lsd-gesprek
+type: lsd_dialogue
+title: Wat heeft de klant echt nodig?
+turns:
+  - customer: De app is traag.
+    key_ideas:
+      - label: de app is traag
+        words: ["app|applicatie|systeem ...3 traag|langzaam|sloom"]
+  - customer: Vooral 's ochtends, als alle monteurs tegelijk hun planning openen.
+  - customer: Dan staan ze te wachten en komen ze te laat bij de klant. Daar word ik gek van.
+need: De planning moet om half acht voor iedereen klaarstaan.
+key_ideas:
+  - label: de planning staat om half acht klaar
+    words: ["planning ...4 klaar|klaarstaan|klaarstaat", "half acht|7:30|7.30"]
+    find: ["Dus de planning moet om half acht klaarstaan?"]
+    miss: ["Dus de app is traag?"]
+"""
+
+
+def send(widget: LsdDialogue, summary: str, question: str = "") -> str:
+    widget.summary_box.value, widget.question_box.value = summary, question
+    widget.next_button.click()
+    return strip_tags(widget.feedback.value)
+
+
+def test_a_symptom_only_summary_gets_yes_but_and_the_need_gets_confirmation(make_exercise, store: AnswerStore) -> None:
+    widget = LsdDialogue(make_exercise(WITH_NEED), store=store)
+    send(widget, "Als ik u goed begrijp, is de app traag. Klopt dat?", "Wanneer merkt u dat?")
+    send(widget, "Dus het is vooral 's ochtends traag, als alle monteurs de planning openen?", "Wat gebeurt er dan?")
+    feedback = send(widget, "Hoor ik u zeggen dat de app 's ochtends traag is? Klopt dat?")
+    assert not widget.finished and "nog niet wat hij nodig heeft" in feedback
+    assert "Maar eigenlijk gaat het me om iets anders" in strip_tags(widget.transcript.value)
+    assert "precies wat ik bedoel" not in widget.transcript.value
+    feedback = send(widget, "Als ik u goed begrijp, moet de planning om half acht voor iedereen klaarstaan, zodat "
+                            "de monteurs op tijd bij de klant zijn. Klopt dat?")
+    assert widget.finished and "de klant herkent zich" in feedback
+    assert store.get("09-lsd-gesprek")["exchanges"][-2]["reaction"] == "yes_but"
+
+
+def test_a_summary_that_says_the_opposite_is_corrected(make_exercise, store: AnswerStore) -> None:
+    widget = LsdDialogue(make_exercise(WITH_NEED), store=store)
+    feedback = send(widget, "Als ik u goed begrijp, is de app juist niet traag? Klopt dat?")
+    assert "tegenovergestelde" in feedback and "de app is traag" in feedback
+    assert widget.turn == 0 and "Het zit precies andersom" in strip_tags(widget.transcript.value)

@@ -134,12 +134,20 @@ def _match_all(patterns: Sequence[Pattern], tokens: list[Token], first: int, las
     return found
 
 
-def _negated(tokens: list[Token], spans: Iterable[tuple[int, int]], first: int, negations: frozenset[str]) -> bool:
-    """True when a negation stands in the same clause just before (or inside the verb group of) a matched span."""
-    for start, end in spans:
+def _says_negation(pattern: Pattern, negations: frozenset[str]) -> bool:
+    """True when the pattern itself holds a negation word ('werkt niet'): then a negation is part of the idea."""
+    return any(elem.words & negations for elem in pattern.elems)
+
+
+def _negated(tokens: list[Token], spans: Iterable[tuple[int, int]], first: int, negations: frozenset[str],
+             patterns: Sequence[Pattern]) -> bool:
+    """True when a negation stands in the same clause just before, inside or right after a matched span."""
+    for (start, end), pattern in zip(spans, patterns, strict=True):
         inside = {tokens[i].norm for i in range(start, end + 1)}
-        if inside & negations:
+        if _says_negation(pattern, negations):
             continue  # the idea itself is negative ('werkt niet'): its own negation is no flip
+        if inside & negations:
+            return True  # a gap in the pattern took up the negation ('de app is juist niet traag')
         for back in range(start - 1, max(first - 1, start - 1 - NEGATION_REACH), -1):
             if tokens[back].norm in negations:
                 return True
@@ -170,7 +178,7 @@ def find_ideas(text: str, ideas: Sequence[KeyIdea]) -> tuple[IdeaMatch, ...]:
                 if spans is not None:
                     chars = tuple((tokens[s].start, tokens[e].end) for s, e in spans)
                     words = " ... ".join(original[a:b] for a, b in chars)
-                    if _negated(tokens, spans, first, negations):
+                    if _negated(tokens, spans, first, negations, _compile(way)):
                         opposite = opposite or IdeaMatch(idea, False, True, chars, words)
                         continue
                     match = IdeaMatch(idea, True, False, chars, words)

@@ -7,22 +7,48 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..content import Exercise
+from ..messages import text
 from ..registry import register
 from ..schema import Field, optional_text, records
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType
 from .blocks import Answer, Block, Group, Para
+from .ideas import KEY_IDEAS, IdeaMatch, KeyIdea, check_key_ideas, find_ideas, missing, opposite
 from .lsd_practice import LsdFeedback, judge_lsd
+
+#: How the customer reacts to what the student sent (see :func:`respond`).
+REACTIONS = ("next", "confirm", "yes_but", "correct", "not_recognised")
 
 
 @dataclass
 class Exchange:
-    """One turn the student sent: the summary, the follow-up and the verdicts the student saw then."""
+    """One turn the student sent: the summary, the follow-up, the verdicts the student saw then, the turn it
+    answered (-1 in older files: the exchange's position) and how the customer reacted."""
 
     summary: str
     question: str
     summary_ok: bool = False
     question_ok: bool = False
+    turn: int = -1
+    reaction: str = ""
+
+
+@dataclass(frozen=True)
+class LsdTurn:
+    """What the customer says at one turn, and the key ideas a summary of it should hold."""
+
+    customer: str
+    key_ideas: tuple[KeyIdea, ...] = ()
+
+
+@dataclass(frozen=True)
+class Response:
+    """The customer's reaction to a summary and follow-up, with the verdicts and the key ideas found."""
+
+    reaction: str
+    summary_ok: bool
+    question_ok: bool
+    ideas: tuple[IdeaMatch, ...] = ()
 
 
 @dataclass
@@ -42,15 +68,56 @@ class LsdDialogueState:
         return (self.checked[0], self.checked[1]) if self.checked and len(self.checked) == 2 else None
 
 
-def check_turns(value: Any, _: Mapping[str, Any]) -> tuple[str, ...]:
-    """Check ``turns``: at least 2, each ``customer: ...``."""
-    rows = records(value, what="beurt", plural="beurten", fields={"customer": a_text})
-    return tuple(row["customer"] for row in rows)
+def check_turns(value: Any, _: Mapping[str, Any]) -> tuple[LsdTurn, ...]:
+    """Check ``turns``: at least 2, each ``customer: ...`` and optionally the ``key_ideas`` of that turn."""
+    rows = records(value, what="beurt", plural="beurten", optional=("key_ideas",),
+                   fields={"customer": a_text, "key_ideas": check_key_ideas})
+    return tuple(LsdTurn(row["customer"], row["key_ideas"]) for row in rows)
 
 
 def customer_text(exercise: Exercise, turn: int) -> str:
     """Everything the customer said up to and including ``turn`` (the summary may use all of it)."""
-    return " ".join(exercise.data["turns"][: turn + 1])
+    return " ".join(item.customer for item in exercise.data["turns"][: turn + 1])
+
+
+def reaction_text(exercise: Exercise, reaction: str) -> str:
+    """What the customer says to a summary that is corrected, 'ja, maar', or not recognised ('' otherwise)."""
+    if reaction == "yes_but":
+        return exercise.data.get("yes_but") or text("lsd_dialogue.yes_but_default", exercise)
+    if reaction == "correct":
+        return exercise.data.get("correction") or text("lsd_dialogue.correction_default", exercise)
+    if reaction == "not_recognised":
+        return text("lsd_dialogue.customer_not_yet", exercise)
+    return ""
+
+
+def respond(exercise: Exercise, turn: int, summary: str, question: str) -> Response:
+    """How the customer reacts when the student sends a summary (and a follow-up) at ``turn``.
+
+    A summary that says something the other way round is corrected; before the last turn the customer
+    tells more; at the last turn the customer confirms only when the summary is good and names the need
+    (the exercise's ``key_ideas``), and says "ja, maar ..." when it is good but leaves the need out.
+    """
+    turns: tuple[LsdTurn, ...] = exercise.data["turns"]
+    turn = min(max(turn, 0), len(turns) - 1)
+    last = turn == len(turns) - 1
+    judged = judge_turn(exercise, turn, summary, question)
+    summary_ok = judged.summary is not None and judged.summary.ok
+    question_ok = judged.question is not None and judged.question.ok
+    need: tuple[KeyIdea, ...] = tuple(exercise.data.get("key_ideas") or ()) if last else ()
+    matches = find_ideas(summary, (*turns[turn].key_ideas, *need))
+    need_matches = [match for match in matches if match.idea in need]
+    if opposite(matches):
+        reaction = "correct"
+    elif not last:
+        reaction = "next"
+    elif summary_ok and not missing(need_matches):
+        reaction = "confirm"
+    elif summary_ok:
+        reaction = "yes_but"
+    else:
+        reaction = "not_recognised"
+    return Response(reaction, summary_ok and not missing(matches), question_ok, matches)
 
 
 def judge_turn(exercise: Exercise, turn: int, summary: str, question: str) -> LsdFeedback:
@@ -74,6 +141,11 @@ class LsdDialogue(ExerciseType[LsdDialogueState]):
         Field("need", "de onderliggende behoefte, te zien aan het eind", a_text),
         Field("confirmation", "wat de klant zegt als de samenvatting klopt", optional_text, required=False,
               default="Ja, dat is precies wat ik bedoel!"),
+        Field("yes_but", "wat de klant zegt als de laatste samenvatting klopt maar de behoefte mist (standaard een "
+              "'ja, maar'-zin uit teksten/nl.yaml)", optional_text, required=False),
+        Field("correction", "wat de klant zegt als een samenvatting iets andersom zegt (standaard een zin uit "
+              "teksten/nl.yaml)", optional_text, required=False),
+        KEY_IDEAS,
     )
     sample = {
         "title": "Doorvragen tot het klopt",
@@ -84,6 +156,12 @@ class LsdDialogue(ExerciseType[LsdDialogueState]):
         "need": "Leden moeten 's ochtends snel een les kunnen boeken, ook als het druk is.",
         "confirmation": "Ja, dat is precies wat ik bedoel!",
     }
+
+    def key_idea_groups(self, exercise: Exercise) -> list[tuple[str, tuple[Any, ...]]]:
+        """The need's key ideas and each turn's."""
+        groups = [("behoefte", tuple(exercise.data.get("key_ideas") or ()))]
+        groups += [(f"beurt {number}", item.key_ideas) for number, item in enumerate(exercise.data["turns"], start=1)]
+        return [(where, ideas) for where, ideas in groups if ideas]
 
     def assess(self, exercise: Exercise, state: LsdDialogueState) -> Assessment:
         """``goed`` once the customer confirmed the need; the detail judges the checked draft for this turn."""
@@ -96,15 +174,18 @@ class LsdDialogue(ExerciseType[LsdDialogueState]):
 
     def portfolio(self, exercise: Exercise, state: LsdDialogueState, ctx: Context) -> Sequence[Block]:
         """Every turn with the customer's words, the student's summary and follow-up and how they landed."""
-        turns: Sequence[str] = exercise.data["turns"]
+        turns = [item.customer for item in exercise.data["turns"]]
         blocks: list[Block] = []
         if exercise.data.get("context"):
             blocks.append(Para(exercise.data["context"], teacher=True))
         for number, exchange in enumerate(state.exchanges, start=1):
-            parts: list[Block] = [Para(turns[min(number - 1, len(turns) - 1)], label="De klant", teacher=True),
+            turn = exchange.turn if 0 <= exchange.turn < len(turns) else min(number - 1, len(turns) - 1)
+            parts: list[Block] = [Para(turns[turn], label="De klant", teacher=True),
                                   Answer("Jouw samenvatting", exchange.summary),
                                   Para("✔ de klant herkent zich hierin" if exchange.summary_ok
                                        else "✘ sluit nog niet helemaal aan bij wat de klant zei", label="Samenvatting")]
+            if reaction_text(exercise, exchange.reaction):
+                parts.append(Para(reaction_text(exercise, exchange.reaction), label="De klant", teacher=True))
             if exchange.question.strip():
                 parts.append(Answer("Jouw doorvraag", exchange.question))
                 parts.append(Para("✔ helpt de klant verder vertellen" if exchange.question_ok else "✘ kan sterker",

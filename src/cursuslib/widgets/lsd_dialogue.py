@@ -7,7 +7,8 @@ from typing import Any
 import ipywidgets as w
 
 from ..text import escape, inline_markdown
-from ..types.lsd_dialogue import Exchange, LsdDialogueState, judge_turn
+from ..types.ideas import opposite
+from ..types.lsd_dialogue import Exchange, LsdDialogueState, Response, reaction_text, respond
 from .base import ExerciseWidget, button, live_region, next_step_html
 from .lsd import lsd_feedback_html
 
@@ -18,7 +19,7 @@ class LsdDialogue(ExerciseWidget):
     def build(self) -> None:
         """Create the transcript, the two text boxes, the buttons and the feedback."""
         data = self.exercise.data
-        self.turns: tuple[str, ...] = data["turns"]
+        self.turns: tuple[str, ...] = tuple(item.customer for item in data["turns"])
         self.context = self.html(f"<p><em>{inline_markdown(data['context'])}</em></p>" if data.get("context") else "")
         self.transcript = self.html("")
         style = {"description_width": "8em"}
@@ -64,20 +65,18 @@ class LsdDialogue(ExerciseWidget):
             if self.checked is None:
                 return
         summary, question = self.checked
-        judged = judge_turn(self.exercise, self.turn, summary, question)
-        s_ok = judged.summary is not None and judged.summary.ok
-        q_ok = judged.question is not None and judged.question.ok
-        self.exchanges = [*self.exchanges, {"summary": summary, "question": question, "summary_ok": s_ok,
-                                            "question_ok": q_ok}]
-        last = self.turn == len(self.turns) - 1
-        if last and s_ok:
+        response = respond(self.exercise, self.turn, summary, question)
+        self.exchanges = [*self.exchanges, {"summary": summary, "question": question,
+                                            "summary_ok": response.summary_ok, "question_ok": response.question_ok,
+                                            "turn": self.turn, "reaction": response.reaction}]
+        if response.reaction == "confirm":
             self.finished = True
-        elif not last:
+        elif response.reaction == "next":
             self.turn += 1
         self.summary_box.value = ""
         self.question_box.value = ""
         self.checked = None
-        self.feedback.value = live_region(self._after_send_html(last, s_ok))
+        self.feedback.value = live_region(self._after_send_html(response))
         self._render()
         self.save()
 
@@ -96,37 +95,47 @@ class LsdDialogue(ExerciseWidget):
             html += f"<p>{escape(self.t('lsd_dialogue.tip_ask_on'))}</p>"
         return html + f"<p><small>{escape(self.t('lsd_dialogue.automatic'))}</small></p>"
 
-    def _after_send_html(self, last: bool, summary_ok: bool) -> str:
-        if self.finished:
+    def _after_send_html(self, response: Response) -> str:
+        if response.reaction == "confirm":
             return (f"<p>{self.mark(True)}: {escape(self.t('lsd_dialogue.finished'))}</p>"
                     + next_step_html(self.t("lsd_dialogue.next_step_finished"), self.exercise))
-        if last:
+        if response.reaction == "yes_but":
+            return (f"<p>{self.mark(False)}: {escape(self.t('lsd_dialogue.yes_but'))}</p>"
+                    + next_step_html(self.t("lsd_dialogue.next_step_yes_but"), self.exercise))
+        if response.reaction == "correct":
+            ideas = "', '".join(match.idea.label for match in opposite(response.ideas))
+            return (f"<p>{self.mark(False)}: {escape(self.t('lsd_dialogue.corrected', ideas=ideas))}</p>"
+                    + next_step_html(self.t("lsd_dialogue.next_step_corrected"), self.exercise))
+        if response.reaction == "not_recognised":
             return f"<p>{self.mark(False)}: {escape(self.t('lsd_dialogue.not_recognised'))}</p>"
         return f"<p>{escape(self.t('lsd_dialogue.customer_goes_on'))}</p>"
 
     def _render(self) -> None:
         customer = f"<strong>{escape(self.t('lsd_dialogue.customer'))}</strong>"
-        not_yet = escape(self.t("lsd_dialogue.customer_not_yet"))
+        last = len(self.turns) - 1
         lines = []
+        shown = -1  # the turn whose words are on screen last
         for index, exchange in enumerate(self.exchanges):
-            turn = min(index, len(self.turns) - 1)
-            lines.append(f"<p>{customer} {inline_markdown(self.turns[turn])}</p>")
+            turn = exchange.get("turn", -1)
+            turn = turn if 0 <= turn <= last else min(index, last)
+            if turn != shown:
+                lines.append(f"<p>{customer} {inline_markdown(self.turns[turn])}</p>")
+                shown = turn
             lines.append(f'<p><strong>{escape(self.t("lsd_dialogue.you"))}</strong> '
                          f'<span class="cursus-answer">{escape(exchange["summary"])}'
                          + (f" {escape(exchange['question'])}" if exchange["question"].strip() else "") + "</span></p>")
-            if index < len(self.exchanges) - 1 and turn == len(self.turns) - 1:
-                lines.append(f"<p>{customer} {not_yet}</p>")
+            reaction = reaction_text(self.exercise, exchange.get("reaction") or (
+                "not_recognised" if turn == last and not exchange.get("summary_ok") else ""))
+            if reaction and not (self.finished and index == len(self.exchanges) - 1):
+                lines.append(f"<p>{customer} {inline_markdown(reaction)}</p>")
         if self.finished:
             need = escape(self.t("lsd_dialogue.need_label"))
             lines.append(f"<p>{customer} {inline_markdown(self.exercise.data['confirmation'])}</p>")
             lines.append(f'<div class="cursus-model" role="region" aria-label="{need}">'
                          f"<strong>{escape(self.t('lsd_dialogue.need_heading'))}</strong>"
                          f"<p>{inline_markdown(self.exercise.data['need'])}</p></div>")
-        else:
-            if self.exchanges and self.turn == len(self.turns) - 1 and len(self.exchanges) >= len(self.turns):
-                lines.append(f"<p>{customer} {not_yet}</p>")
-            else:
-                lines.append(f"<p>{customer} {inline_markdown(self.turns[self.turn])}</p>")
+        elif self.turn != shown:
+            lines.append(f"<p>{customer} {inline_markdown(self.turns[self.turn])}</p>")
         turn_of = escape(self.t("lsd_dialogue.turn_of", turn=min(self.turn + 1, len(self.turns)), total=len(self.turns)))
         self.transcript.value = (f'<div aria-label="{escape(self.t("lsd_dialogue.conversation"))}">'
                                  f"<p><em>{turn_of}</em></p>{''.join(lines)}</div>")
@@ -142,7 +151,8 @@ class LsdDialogue(ExerciseWidget):
     def restore(self, state: LsdDialogueState) -> None:
         """Restore the conversation, the drafts and the feedback on a checked draft."""
         self.exchanges = [{"summary": e.summary, "question": e.question, "summary_ok": e.summary_ok,
-                           "question_ok": e.question_ok} for e in state.exchanges]
+                           "question_ok": e.question_ok, "turn": e.turn, "reaction": e.reaction}
+                          for e in state.exchanges]
         self.turn = state.turn if 0 <= state.turn < len(self.turns) else 0
         self.finished = state.finished
         self.attempted = bool(self.exchanges) or state.checked is not None
