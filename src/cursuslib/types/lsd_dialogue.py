@@ -13,7 +13,7 @@ from ..schema import Field, optional_text, records
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType
 from .blocks import Answer, Block, Group, Para
-from .ideas import KEY_IDEAS, IdeaMatch, KeyIdea, check_key_ideas, find_ideas, missing, opposite
+from .ideas import KEY_IDEAS, IdeaMatch, KeyIdea, check_key_ideas, missing, opposite
 from .lsd_practice import LsdFeedback, judge_lsd
 
 #: How the customer reacts to what the student sent (see :func:`respond`).
@@ -105,7 +105,7 @@ def respond(exercise: Exercise, turn: int, summary: str, question: str) -> Respo
     summary_ok = judged.summary is not None and judged.summary.ok
     question_ok = judged.question is not None and judged.question.ok
     need: tuple[KeyIdea, ...] = tuple(exercise.data.get("key_ideas") or ()) if last else ()
-    matches = find_ideas(summary, (*turns[turn].key_ideas, *need))
+    matches = judged.ideas
     need_matches = [match for match in matches if match.idea in need]
     if opposite(matches):
         reaction = "correct"
@@ -120,9 +120,17 @@ def respond(exercise: Exercise, turn: int, summary: str, question: str) -> Respo
     return Response(reaction, summary_ok and not missing(matches), question_ok, matches)
 
 
+def turn_ideas(exercise: Exercise, turn: int) -> tuple[KeyIdea, ...]:
+    """The key ideas a summary at ``turn`` should hold: the turn's own, and at the last turn the need's too."""
+    turns: tuple[LsdTurn, ...] = exercise.data["turns"]
+    need = tuple(exercise.data.get("key_ideas") or ()) if turn == len(turns) - 1 else ()
+    return (*turns[turn].key_ideas, *need)
+
+
 def judge_turn(exercise: Exercise, turn: int, summary: str, question: str) -> LsdFeedback:
-    """The engine's verdicts on a summary and follow-up at ``turn``."""
-    return judge_lsd(customer_text(exercise, turn), summary, question)
+    """The engine's verdicts on a summary and follow-up at ``turn``, with the key ideas of that turn."""
+    return judge_lsd(customer_text(exercise, turn), summary, question, ideas=turn_ideas(exercise, turn),
+                     exercise=exercise)
 
 
 @register

@@ -6,7 +6,7 @@ type, shows it, asks the type's ``assess`` for feedback and saves the type's sta
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +19,9 @@ from ..content import Exercise
 from ..dates import format_moment, now
 from ..messages import text
 from ..store import AnswerStore, StoreError, get_store
-from ..text import escape, inline_markdown
+from ..text import escape, highlight, inline_markdown
 from ..types import Assessment, spec_of
+from ..types.ideas import IdeaMatch, idea_lines
 
 CSS = """
 <style>
@@ -37,6 +38,7 @@ CSS = """
 .cursus-table th, .cursus-table td { border: 1px solid #767676; padding: 0.2em 0.6em; text-align: left; }
 .cursus-table caption { text-align: left; font-weight: bold; }
 .cursus-mark { background: #ffe08a; color: #1b1b1b; padding: 0 0.1em; }
+.cursus-idea { background: #d3efdc; color: #1b1b1b; padding: 0 0.1em; border-bottom: 2px solid #14602b; }
 /* long option texts wrap instead of being cut off or squeezing the radio button */
 .cursus-exercise .widget-radio-box label { height: auto; line-height: 1.4; white-space: normal;
   display: flex; align-items: flex-start; gap: 0.4em; margin-bottom: 0.35em; }
@@ -92,6 +94,16 @@ def model_box(heading: str, inner_html: str) -> str:
     """A labelled region for a model answer or example: the heading in bold, then ``inner_html``."""
     label = escape(heading)
     return f'<div class="cursus-model" role="region" aria-label="{label}"><strong>{label}</strong>{inner_html}</div>'
+
+
+def ideas_html(answer: str, matches: Sequence[IdeaMatch], exercise: Exercise | None = None) -> str:
+    """The student's answer with the words of each key idea it holds marked, and the ideas as a checklist."""
+    if not matches:
+        return ""
+    spans = [span for match in matches if match.found for span in match.spans]
+    lines = "".join(f"<li>{escape(line)}</li>" for line in idea_lines(matches, exercise))
+    return (f"<p><strong>{escape(text('ideas.heading', exercise))}</strong>: "
+            f"<q>{highlight(answer, spans, css_class='cursus-idea')}</q></p><ul>{lines}</ul>")
 
 
 class ExerciseWidget(w.VBox):

@@ -8,7 +8,7 @@ from ..content import Exercise
 from ..messages import text
 from ..text import escape, inline_markdown
 from ..types.lsd_practice import LsdFeedback, LsdState
-from .base import ExerciseWidget, live_region, model_box, verdict
+from .base import ExerciseWidget, ideas_html, live_region, model_box, verdict
 
 
 def part_html(title: str, ok: bool, messages: tuple[str, ...] | list[str], exercise: Exercise | None = None) -> str:
@@ -18,12 +18,13 @@ def part_html(title: str, ok: bool, messages: tuple[str, ...] | list[str], exerc
     return f"<p><strong>{escape(title)}</strong>: {mark}</p><ul>{items}</ul>"
 
 
-def lsd_feedback_html(feedback: LsdFeedback, exercise: Exercise | None = None) -> str:
+def lsd_feedback_html(feedback: LsdFeedback, exercise: Exercise | None = None, summary: str = "") -> str:
     """The feedback on a summary and a follow-up question (an empty part gets the engine's 'write one' message)."""
     parts = []
     if feedback.summary is not None:
         parts.append(part_html(text("lsd.summary", exercise), feedback.summary_ok, feedback.summary_messages(),
                                exercise))
+        parts.append(ideas_html(summary, feedback.ideas, exercise))
     if feedback.question is not None:
         parts.append(part_html(text("lsd.question", exercise), feedback.question.ok, feedback.question.messages,
                                exercise))
@@ -65,7 +66,8 @@ class LsdPractice(ExerciseWidget):
         self.save()
 
     def _feedback_html(self) -> str:
-        return lsd_feedback_html(self.assess().detail, self.exercise)
+        summary = self.checked_texts[0] if self.checked_texts else ""
+        return lsd_feedback_html(self.assess().detail, self.exercise, summary)
 
     def show_model(self) -> None:
         """Show the example summary and question (only after an attempt)."""

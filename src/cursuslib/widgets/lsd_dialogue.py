@@ -90,7 +90,7 @@ class LsdDialogue(ExerciseWidget):
 
     # -- view ----------------------------------------------------------------
     def _feedback_html(self) -> str:
-        html = lsd_feedback_html(self.assess().detail, self.exercise)
+        html = lsd_feedback_html(self.assess().detail, self.exercise, self.checked[0] if self.checked else "")
         if self.checked and not self.checked[1].strip() and self.turn < len(self.turns) - 1:
             html += f"<p>{escape(self.t('lsd_dialogue.tip_ask_on'))}</p>"
         return html + f"<p><small>{escape(self.t('lsd_dialogue.automatic'))}</small></p>"

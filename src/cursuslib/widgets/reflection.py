@@ -76,7 +76,7 @@ class ReflectionExercise(ExerciseWidget):
     def _written_html(self, item: StepOverview) -> str:
         """A written step: the text with its key ideas marked, the ideas as a checklist, and the step's example."""
         spans = [span for match in item.ideas if match.found for span in match.spans]
-        html = f'<div class="cursus-answer">{highlight(item.text, spans)}</div>'
+        html = f'<div class="cursus-answer">{highlight(item.text, spans, css_class="cursus-idea")}</div>'
         if item.ideas:
             lines = "".join(f"<li>{escape(line)}</li>" for line in idea_lines(item.ideas, self.exercise))
             html += f"<p><strong>{escape(self.t('ideas.heading'))}</strong></p><ul>{lines}</ul>"

@@ -12,7 +12,7 @@ from ..messages import text
 from ..text import escape, highlight, inline_markdown
 from ..types import Assessment
 from ..types.rewrite import MAX_HISTORY, Attempt, WrittenState
-from .base import ExerciseWidget, live_region, model_box
+from .base import ExerciseWidget, ideas_html, live_region, model_box
 
 
 def marked(sentence: str, exercise: Exercise | None = None) -> str:
@@ -99,7 +99,9 @@ class RewriteExercise(ExerciseWidget):
         messages = list(assessment.findings)
         last = messages.pop() if messages else ""
         items = "".join(f"<li>{escape(m)}</li>" for m in messages)
+        ideas = ideas_html(text, getattr(assessment.detail, "ideas", ()), self.exercise)
         return (f"<p>{mark}: {head}</p><p>{escape(self.answer_label())}: {marked(text, self.exercise)}</p><ul>{items}</ul>"
+                + ideas
                 + (f"<p>{_bold_lead_in(last)}</p>" if last else "")
                 + f"<p><small>{escape(self.t('rewrite.automatic'))}</small></p>")
 
