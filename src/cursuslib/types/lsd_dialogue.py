@@ -13,7 +13,7 @@ from ..schema import Field, optional_text, records
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType
 from .blocks import Answer, Block, Group, Para
-from .ideas import KEY_IDEAS, IdeaMatch, KeyIdea, check_key_ideas, missing, opposite
+from .ideas import KEY_IDEAS, IdeaMatch, KeyIdea, check_key_ideas, find_ideas, ideas_items, missing, opposite
 from .lsd_practice import LsdFeedback, judge_lsd
 
 #: How the customer reacts to what the student sent (see :func:`respond`).
@@ -192,6 +192,9 @@ class LsdDialogue(ExerciseType[LsdDialogueState]):
                                   Answer("Jouw samenvatting", exchange.summary),
                                   Para("✔ de klant herkent zich hierin" if exchange.summary_ok
                                        else "✘ sluit nog niet helemaal aan bij wat de klant zei", label="Samenvatting")]
+            ideas = ideas_items(find_ideas(exchange.summary, turn_ideas(exercise, turn)))
+            if ideas is not None:
+                parts.append(ideas)
             if reaction_text(exercise, exchange.reaction):
                 parts.append(Para(reaction_text(exercise, exchange.reaction), label="De klant", teacher=True))
             if exchange.question.strip():
