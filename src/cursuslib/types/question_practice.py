@@ -49,9 +49,23 @@ def judge(question: str) -> QuestionResult:
     return question_kind(question)
 
 
+#: The engine's rules for input that is no Dutch question yet: the student gets a request, no verdict.
+NO_QUESTION = frozenset({"empty", "no_words", "too_short", "not_dutch"})
+
+
+def asks_again(result: QuestionResult) -> bool:
+    """True when the engine asks for a (Dutch) question instead of judging one (emoji, one word, English ...)."""
+    return result.rule in NO_QUESTION
+
+
 def assessment_of(result: QuestionResult) -> Assessment:
-    """The assessment of one checked question: open or closed, the explanation and the suggestion."""
+    """The assessment of one checked question: open or closed, the explanation and the suggestion.
+
+    Input that is no question yet gets no verdict (and no score): only the engine's request.
+    """
     findings = tuple(part for part in (result.explanation, result.suggestion) if part)
+    if asks_again(result):
+        return Assessment(findings=findings, detail=result)
     return Assessment("open" if result.is_open else "gesloten", float(result.is_open), findings, result)
 
 
@@ -96,16 +110,19 @@ class QuestionPractice(ExerciseType[QuestionPracticeState]):
         return QuestionPracticeState(answer, [CheckedQuestion(answer, judge(answer).kind)], attempts=1)
 
     def ratio(self, exercise: Exercise, state: QuestionPracticeState, column: str) -> Ratio:
-        """Open questions among all checked questions."""
-        return Ratio(sum(judge(item.text).is_open for item in state.history), len(state.history))
+        """Open questions among all checked questions (input that was no question yet does not count)."""
+        results = [judge(item.text) for item in state.history]
+        judged = [result for result in results if not asks_again(result)]
+        return Ratio(sum(result.is_open for result in judged), len(judged))
 
     def portfolio(self, exercise: Exercise, state: QuestionPracticeState, ctx: Context) -> Sequence[Block]:
         """Every checked question with its kind, the explanation and the tip; then an unchecked last version."""
         blocks: list[Block] = [Para(exercise.data["situation"], label="Situatie", teacher=True)]
         for number, item in enumerate(state.history, start=1):
             result = judge(item.text)
-            parts: list[Block] = [Answer("Jouw vraag", item.text),
-                                  Para(f"dit is een {KIND_NAMES[result.kind]}.", label="Soort vraag")]
+            kind = ("nog geen vraag om te beoordelen." if asks_again(result)
+                    else f"dit is een {KIND_NAMES[result.kind]}.")
+            parts: list[Block] = [Answer("Jouw vraag", item.text), Para(kind, label="Soort vraag")]
             if result.explanation:
                 parts.append(Para(result.explanation))
             if result.suggestion:

@@ -12,7 +12,7 @@ from ..language import QUESTION_KINDS, QuestionResult
 from ..messages import fill, text
 from ..text import escape, highlight, inline_markdown
 from ..types.question_drill import DrillFeedback, DrillState
-from ..types.question_practice import MAX_HISTORY, CheckedQuestion, QuestionPracticeState
+from ..types.question_practice import MAX_HISTORY, CheckedQuestion, QuestionPracticeState, asks_again
 from .base import ExerciseWidget, live_region, model_box, next_step_html, verdict
 
 
@@ -23,7 +23,13 @@ def kind_choices(exercise: Exercise | None = None) -> list[tuple[str, str]]:
 
 
 def question_feedback_html(question: str, result: QuestionResult, exercise: Exercise | None = None) -> str:
-    """Return the feedback on one question: kind in words, the deciding words marked, and a next step."""
+    """Return the feedback on one question: kind in words, the deciding words marked, and a next step.
+
+    Input that is no question yet (emoji, one word, English ...) gets the engine's request, no verdict.
+    """
+    if asks_again(result):
+        request = "".join(f"<p>{escape(part)}</p>" for part in (result.explanation, result.suggestion) if part)
+        return f'<div class="cursus-notice" role="status">{request}</div>'
     is_open = result.is_open
     # The sentence comes from the catalogue as plain text; only the kind words are put in bold.
     if is_open:
