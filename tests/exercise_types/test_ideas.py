@@ -79,3 +79,13 @@ def test_the_teacher_guides_example_works() -> None:
     block = re.search(r"```yaml\n(.*?)```", section, re.DOTALL).group(1)
     ideas = check_key_ideas(yaml.safe_load(block)["key_ideas"], {})
     assert idea_examples_problems(ideas) == [] and len(ideas[0].find) == 2
+
+
+@pytest.mark.parametrize("answer", [
+    "Ik wist het antwoord niet, volgende keer vraag ik het na.",
+    "Ik kon het niet oplossen maar volgende keer vraag ik het na.",
+])
+def test_a_negation_in_another_clause_is_no_flip(answer: str) -> None:
+    next_time = KeyIdea("wat je volgende keer doet", ("volgende keer",))
+    (match,) = find_ideas(answer, [next_time])
+    assert match.found and not match.opposite

@@ -21,6 +21,9 @@ __all__ = ["IdeaMatch", "KeyIdea", "find_ideas", "pattern_problem"]
 
 #: How many words before a match a negation still counts for it ("niet zo heel vaak").
 NEGATION_REACH = 4
+#: Words that start a new clause: a negation before them belongs to another clause.
+CLAUSE_WORDS = frozenset({"en", "maar", "of", "want", "dus", "omdat", "zodat", "terwijl", "toen", "doordat",
+                          "waardoor", "daarom", "behalve"})
 
 
 @dataclass(frozen=True)
@@ -149,10 +152,10 @@ def _negated(tokens: list[Token], spans: Iterable[tuple[int, int]], first: int, 
         if inside & negations:
             return True  # a gap in the pattern took up the negation ('de app is juist niet traag')
         for back in range(start - 1, max(first - 1, start - 1 - NEGATION_REACH), -1):
+            if tokens[back + 1].clause_break or tokens[back].norm in CLAUSE_WORDS:
+                break  # a negation in the clause before ('..., dat weet ik niet, maar ...') is no flip
             if tokens[back].norm in negations:
                 return True
-            if tokens[back + 1].clause_break:
-                break
         after = end + 1
         if after < len(tokens) and tokens[after].norm in negations and not tokens[after].clause_break:
             return True

@@ -163,6 +163,12 @@ class LsdDialogue(ExerciseType[LsdDialogueState]):
                   {"customer": "Vooral 's ochtends, als iedereen tegelijk een les wil boeken."}],
         "need": "Leden moeten 's ochtends snel een les kunnen boeken, ook als het druk is.",
         "confirmation": "Ja, dat is precies wat ik bedoel!",
+        "yes_but": "Ja, het is traag. Maar waar ik echt mee zit, is dat niemand 's ochtends een les kan boeken.",
+        "correction": "Nee, dat zei ik niet: het is juist 's ochtends zo druk.",
+        "key_ideas": [{"label": "leden willen 's ochtends snel een les boeken",
+                       "words": ["boek* ...4 les|lessen", "les|lessen ...4 boek*|reserv*|inschrijv*"],
+                       "find": ["Dus leden willen 's ochtends snel een les kunnen boeken?"],
+                       "miss": ["Dus de app is traag?", "Dus leden kunnen geen les boeken?"]}],
     }
 
     def key_idea_groups(self, exercise: Exercise) -> list[tuple[str, tuple[Any, ...]]]:
