@@ -89,3 +89,10 @@ def test_a_negation_in_another_clause_is_no_flip(answer: str) -> None:
     next_time = KeyIdea("wat je volgende keer doet", ("volgende keer",))
     (match,) = find_ideas(answer, [next_time])
     assert match.found and not match.opposite
+
+
+def test_while_the_engine_still_has_a_point_its_next_step_stays() -> None:
+    matches = find_ideas("Dus klanten bellen vaak?", [CALLS, NEED])
+    engine = ("Je zin klinkt nog negatief: 'helaas'.", "Volgende stap: laat 'helaas' weg.")
+    assert with_ideas(engine, matches, engine_ok=False)[-1] == "Volgende stap: laat 'helaas' weg."
+    assert with_ideas(engine, matches, engine_ok=True)[-1].startswith("Volgende stap: noem ook")

@@ -59,10 +59,18 @@ def test_good_follow_up_question() -> None:
     _next_step_last(result.messages)
 
 
-def test_closed_follow_up_gets_an_open_form() -> None:
+def test_polite_invitation_is_ok_and_shows_the_open_form() -> None:
     result = followup_feedback(STORY, "Kunt u vertellen wat er met de printer gebeurt?")
-    assert not result.ok
+    assert result.ok, result.messages
+    assert "uitnodiging" in result.messages[0]
     assert "Wat gebeurt er met de printer?" in result.messages[-1]
+
+
+def test_closed_follow_up_gets_an_open_form() -> None:
+    result = followup_feedback(STORY, "Werkt de printer helemaal niet meer?")
+    assert not result.ok
+    assert result.reason == "closed"
+    _next_step_last(result.messages)
 
 
 def test_open_follow_up_about_something_else() -> None:
@@ -71,9 +79,17 @@ def test_open_follow_up_about_something_else() -> None:
     assert "printer" in result.messages[-1]
 
 
-def test_waarom_follow_up_is_ok_with_a_softer_tip() -> None:
+def test_waarom_about_what_the_customer_did_is_a_reproach() -> None:
     result = followup_feedback(STORY, "Waarom heeft u de printer niet eerder gemeld?")
-    assert result.ok
+    assert not result.ok
+    assert result.reason == "judging"
+    assert "verwijt" in result.messages[0]
+    _next_step_last(result.messages)
+
+
+def test_waarom_about_the_situation_is_ok_with_a_softer_tip() -> None:
+    result = followup_feedback(STORY, "Waarom is het verslag zo belangrijk voor u?")
+    assert result.ok, result.messages
     assert "Hoe komt het dat" in result.messages[-1]
 
 

@@ -251,7 +251,8 @@ def test_empty_input_explains_what_to_write() -> None:
     assert isinstance(result, QuestionResult)
     assert result.kind == "closed"
     assert result.rule == "empty"
-    assert "vraagwoord" in result.explanation
+    assert result.explanation == "Er staat nog geen vraag."
+    assert "vraagwoord" in result.suggestion
 
 
 def test_result_is_frozen() -> None:

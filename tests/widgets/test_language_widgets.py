@@ -94,8 +94,13 @@ def test_lsd_practice_feedback_on_summary_and_followup(make_exercise, store: Ans
     widget.check_button.click()
     text = strip_tags(widget.feedback.value)
     assert "Samenvatting" in text and "Doorvraag" in text and "✘ Nog niet" in widget.feedback.value
+    # Only what the staff do, not what it costs the customer: the core is missing, and the next step names it.
     widget.summary_box.value = "Als ik u goed begrijp, typen uw medewerkers elke ochtend de bestellingen over. Klopt dat?"
     widget.question_box.value = "Welke bestellingen typen ze precies over?"
+    widget.check_button.click()
+    assert "Volgende stap: noem ook het probleem" in strip_tags(widget.feedback.value)
+    widget.summary_box.value = ("Als ik u goed begrijp, kost het overtypen van de bestellingen uw medewerkers elke "
+                                "ochtend een uur. Klopt dat?")
     widget.check_button.click()
     assert widget.feedback.value.count("✔ Goed") == 2
     widget.model_button.click()

@@ -36,7 +36,7 @@ def test_question_practice_in_english(store: AnswerStore) -> None:
     widget.check_button.click()
     text = shown(widget.feedback.value)
     assert "✘ Not yet" in text and "this is a closed question ." in text and "<strong>closed question</strong>" in widget.feedback.value
-    assert "Your question: Heeft u" in text and "Next step: Open vorm:" in text  # the engine's suggestion stays Dutch
+    assert "Your question: Heeft u" in text and "Next step: maak je vraag open" in text  # the engine's words stay Dutch
     for dutch in ("Nog niet", "dit is een", "gesloten vraag .", "Jouw vraag", "Volgende stap"):
         assert dutch not in text, dutch
 

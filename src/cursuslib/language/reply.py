@@ -1,76 +1,169 @@
-"""Feedback on a written reply to an angry customer: emotion, blame, positive language, a next step."""
+"""Feedback on a written reply to an angry customer: emotion, blame, honesty, positive language, a next step."""
 
 from __future__ import annotations
 
-import re
+from functools import cache
 
-from .normalize import clean_text
-from .positive_language import constructive_markers, find_negatives, has_acknowledgement
-from .results import ReplyResult
-from .rules import data, fill, next_step
+from .normalize import Token, clean_text, limit, tokenize
+from .positive_language import _sentence_start, clause_quote, engine, scan_text, too_long_message
+from .results import Finding, ReplyResult
+from .rules import Pattern, PatternSet, data, fill, next_step, word_set
 
-_SENTENCE = re.compile(r"[^.!?\n]+[.!?]*")
+__all__ = ["reply_feedback"]
+
+_CUSTOMER_BLAME = frozenset({"blame"})
+_OTHER_BLAME = frozenset({"blame_other"})
+_DEFENSIVE = frozenset({"defensive", "rigid"})
 
 
-def _clock_start(text: str, start: int) -> int:
-    """Move ``start`` left over a clock time's digits, so '00 uur' is quoted as '16.00 uur'."""
-    while start > 0 and (text[start - 1].isdigit() or (text[start - 1] in ".:" and text[start - 2: start - 1].isdigit())):
-        start -= 1
-    return start
+class _Config:
+    """reply.yaml, read once."""
+
+    def __init__(self) -> None:
+        d = data("reply")
+        self.min_words = int(d.get("min_words", 6))
+        self.kinds = frozenset(str(k) for k in d.get("next_step_kinds") or ())
+        self.vague = PatternSet([Pattern(str(s)) for s in d.get("vague_steps") or ()])
+        self.msg = {str(k): str(v) for k, v in (d.get("messages") or {}).items()}
+        eng = engine()
+        # Who can do something in a sentence: 'ik', 'wij', 'mijn collega', 'ons team', or the customer who receives.
+        self.doers = eng.agents | eng.agent_nouns | word_set(["team", "ontwikkelaars", "technicus", "technici", "collega"])
+
+
+@cache
+def _config() -> _Config:
+    return _Config()
 
 
 def _quote(phrases: list[str]) -> str:
-    return ", ".join(f"'{p}'" for p in phrases[:3])
+    unique = list(dict.fromkeys(phrases))
+    return ", ".join(f"'{p}'" for p in unique[:3])
+
+
+def _sentence_ids(tokens: list[Token]) -> list[int]:
+    ids: list[int] = []
+    current = 0
+    for i, tok in enumerate(tokens):
+        if i and _sentence_start(tok):
+            current += 1
+        ids.append(current)
+    return ids
+
+
+def _token_index(tokens: list[Token]) -> dict[int, int]:
+    return {t.start: i for i, t in enumerate(tokens)}
+
+
+def _steps(text: str, tokens: list[Token], markers: list[tuple[str, int, int]], cfg: _Config) -> tuple[list[str], str]:
+    """The concrete next steps (quoted words) and, when there is none, a vague step that was found instead.
+
+    A step is an action for the customer ('Ik stuur u de link'), or a moment ('morgen', 'om 9.00 uur')
+    in a sentence where someone acts ('bel ik', 'mijn collega', 'u ontvangt'); vague phrases such as
+    'we gaan ernaar kijken' do not count.
+    """
+    sentence_of = _sentence_ids(tokens)
+    index = _token_index(tokens)
+    vague_sentences: dict[int, tuple[int, int]] = {}
+    for first, last, _p in cfg.vague.finditer(tokens):
+        vague_sentences.setdefault(sentence_of[first], (first, last))
+    doers: set[int] = set()
+    for i, tok in enumerate(tokens):
+        if tok.norm in cfg.doers:
+            doers.add(sentence_of[i])
+    acting: set[int] = set()  # sentences with a concrete action, an offer or something the customer receives
+    for kind, start, _end in markers:
+        i = index.get(start, -1)
+        if i >= 0 and kind in ("action", "offer", "possibility", "instruction"):
+            acting.add(sentence_of[i])
+    steps: list[str] = []
+    for kind, start, end in markers:
+        i = index.get(start, -1)
+        if i < 0 or kind not in cfg.kinds:
+            continue
+        sentence = sentence_of[i]
+        if kind == "time":
+            if sentence in vague_sentences and sentence not in acting:
+                continue  # 'we gaan er morgen naar kijken': a moment, but no concrete action
+            if sentence not in acting and sentence not in doers:
+                continue  # 'een verschrikkelijke zaterdag': a day, but nobody does anything
+        elif sentence in vague_sentences:
+            continue  # 'we gaan ernaar kijken': an action without content
+        steps.append(text[start:end])
+    vague = ""
+    if not steps and vague_sentences:
+        first, last = next(iter(vague_sentences.values()))
+        vague = clause_quote(text, tokens, first, last, from_clause_start=True)
+    return steps, vague
 
 
 def reply_feedback(message: str, reply: str) -> ReplyResult:
-    """Judge ``reply`` to the angry ``message``: acknowledged, no blame, positive, with a concrete next step.
+    """Judge ``reply`` to the angry ``message``: acknowledged, no blame, honest, positive, with a concrete next step.
 
-    ``messages`` holds at most two remarks on what is good or missing (quoting the exact words)
-    and ends with one concrete next step.
+    ``messages`` holds at most two remarks on what is good or missing (quoting the exact words) and ends with
+    one concrete next step; a reply longer than the input limit is judged on its start, and says so first.
     """
     del message  # the criteria concern the reply itself; kept in the signature for later topic checks
-    cfg = data("reply")
-    texts = cfg["messages"]
-    clean = clean_text(reply or "")
-    words = len(clean.split())
-    if not clean.strip():
-        return ReplyResult(False, (texts["empty"], next_step(texts["next"], texts["ack_tip"])), empty=True)
-    if words < int(cfg.get("min_words", 6)):
-        return ReplyResult(False, (texts["too_short"], next_step(texts["next"], texts["ack_tip"])))
-    acknowledged = has_acknowledgement(clean)
-    # Naming the problem inside the sentence that acknowledges it is honest, not negative framing.
-    ack_spans = [(m.start(), m.end()) for m in _SENTENCE.finditer(reply) if has_acknowledgement(m.group())]
-    findings = [f for f in find_negatives(reply)
-                if f.category == "blame" or not any(a <= f.start and f.end <= b for a, b in ack_spans)]
-    blame = [f.phrase for f in findings if f.category == "blame"]
-    negative = [f.phrase for f in findings if f.category != "blame"]
-    kinds = set(cfg.get("next_step_kinds") or ())
-    spans = sorted({(start, end) for kind, start, end in constructive_markers(reply) if kind in kinds})
-    outer = [(a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
-    steps = [reply[_clock_start(reply, a):b] for a, b in outer]
+    raw, cut = limit(reply)
+    cfg = _config()
+    texts = cfg.msg
+    first_messages = (too_long_message(),) if cut else ()
+    clean = clean_text(raw)
+    tokens = tokenize(clean)
+    if not tokens:
+        return ReplyResult(False, (*first_messages, texts["empty"], next_step(texts["next"], texts["ack_tip"])), empty=True)
+    if len(clean.split()) < cfg.min_words:
+        return ReplyResult(False, (*first_messages, texts["too_short"], next_step(texts["next"], texts["ack_tip"])))
+    scan = scan_text(raw, tokens, engine())
+    acknowledged = scan.acknowledged
+    findings: tuple[Finding, ...] = scan.findings
+    client_blame = [f for f in findings if f.category in _CUSTOMER_BLAME]
+    other_blame = [f for f in findings if f.category in _OTHER_BLAME]
+    defensive = [f for f in findings if f.category in _DEFENSIVE]
+    negative = [f for f in findings if f.category not in _CUSTOMER_BLAME | _OTHER_BLAME | _DEFENSIVE]
+    promises = list(scan.promises)
+    steps, vague = _steps(raw, tokens, scan.markers, cfg)
     has_step = bool(steps)
-    ok = acknowledged and not blame and not negative and has_step
-    good, todo, tips = [], [], []
+    ok = acknowledged and not findings and not promises and has_step
+
+    good: list[str] = []
+    todo: list[tuple[str, str]] = []  # (remark, tip), in the order of reply.yaml
+    if client_blame:
+        todo.append((fill(texts["blame"], phrases=_quote([f.phrase for f in client_blame])), texts["blame_tip"]))
+    if other_blame:
+        todo.append((fill(texts["blame_other"], phrases=_quote([f.phrase for f in other_blame])), texts["blame_other_tip"]))
+    if promises:
+        todo.append((fill(texts["promise"], phrases=_quote([f.phrase for f in promises])), texts["promise_tip"]))
+    if defensive:
+        todo.append((fill(texts["defensive"], phrases=_quote([f.phrase for f in defensive])), texts["defensive_tip"]))
+    if negative:
+        todo.append((fill(texts["negative"], phrases=_quote([f.phrase for f in negative])), negative[0].tip))
     if acknowledged:
         good.append(texts["ack_good"])
     else:
-        todo.append(texts["ack_missing"])
-        tips.append(texts["ack_tip"])
-    if blame:
-        todo.append(fill(texts["blame"], phrases=_quote(blame)))
-        tips.append(texts["blame_tip"])
-    if negative:
-        todo.append(fill(texts["negative"], phrases=_quote(negative)))
-        tips.append(findings[[f.phrase for f in findings].index(negative[0])].tip)
-    elif not blame:
+        todo.append((texts["ack_missing"], texts["ack_tip"]))
+    if not findings and not promises:
         good.append(texts["positive_good"])
     if has_step:
-        good.append(fill(texts["step_good"], phrases=_quote(sorted(set(steps), key=steps.index))))
+        good.append(fill(texts["step_good"], phrases=_quote(steps)))
+    elif vague:
+        todo.append((fill(texts["step_vague"], phrases=f"'{vague}'"), texts["step_tip"]))
     else:
-        todo.append(texts["step_missing"])
-        tips.append(texts["step_tip"])
-    remarks = (good[:1] + todo[:1] if good else todo[:2]) if todo else [good[0], good[-1]]  # one or two remarks
-    tip = tips[0] if tips else texts["done_tip"]
-    return ReplyResult(ok, (*remarks, next_step(texts["next"], tip)), acknowledged=acknowledged,
-                       blame=tuple(blame), negative=tuple(negative), next_steps=tuple(steps))
+        todo.append((texts["step_missing"], texts["step_tip"]))
+    if todo:
+        remarks = [*good[:1], todo[0][0]] if good else [t for t, _tip in todo[:2]]
+        tip = todo[0][1]
+    else:
+        remarks = [good[0], good[-1]]
+        tip = texts["done_tip"]
+    blame = tuple(f.phrase for f in (*client_blame, *other_blame))
+    return ReplyResult(
+        ok,
+        (*first_messages, *remarks, next_step(texts["next"], tip)),
+        acknowledged=acknowledged,
+        blame=blame,
+        negative=tuple(f.phrase for f in (*defensive, *negative)),
+        next_steps=tuple(dict.fromkeys(steps)),
+        promises=tuple(f.phrase for f in promises),
+        defensive=tuple(f.phrase for f in defensive),
+        cut=cut,
+    )

@@ -9,6 +9,7 @@ __all__ = [
     "FollowupResult",
     "PositivityResult",
     "QuestionResult",
+    "ReplyResult",
     "RewriteResult",
     "SummaryResult",
 ]
@@ -18,10 +19,14 @@ __all__ = [
 class QuestionResult:
     """Verdict on one student question.
 
-    ``kind`` is "open" or "closed"; ``rule`` names the deciding rule (question_word, invitation, verb_first,
-    polite_wrapper, either_or, tag, statement, empty); ``spans`` are (start, end) offsets of the deciding words;
-    ``question`` is the span of the sentence that was judged; ``open_form`` is the rewritten open (or, for a
-    waarom-question, softer) question when one could be made, else "".
+    ``kind`` is "open" or "closed"; ``rule`` names the deciding rule (question_word, indirect, invitation,
+    verb_first, polite_wrapper, either_or, tag, statement, indirect_whether); input that is no Dutch question yet
+    gets kind "closed", a request instead of a verdict and one of the rules empty, no_words, too_short, not_dutch.
+    ``spans`` are (start, end) offsets of the deciding words; ``question`` is the span of the sentence that was
+    judged; ``open_form`` is the rewritten open (or, for a waarom-question, softer) question when one could be
+    made, else "". ``parts`` holds one result per question in the text (one item for a single question, the first
+    20 of a longer text, empty for input that is no question); with several questions ``kind`` is "open" only when every part is open,
+    and ``rule``, ``suggestion`` and ``open_form`` come from the first closed part.
     """
 
     text: str
@@ -32,6 +37,7 @@ class QuestionResult:
     rule: str = ""
     question: tuple[int, int] = (0, 0)
     open_form: str = ""
+    parts: tuple[QuestionResult, ...] = ()
 
     @property
     def is_open(self) -> bool:
@@ -64,6 +70,7 @@ class PositivityResult:
     positive: bool
     findings: tuple[Finding, ...] = ()
     messages: tuple[str, ...] = ()
+    cut: bool = False  # True when the text was longer than the input limit and only its start was judged
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +85,8 @@ class RewriteResult:
     on_topic: bool = False
     same_as_original: bool = False
     empty: bool = False
+    promises: tuple[str, ...] = ()  # promises nobody can keep ('gegarandeerd', 'dat beloof ik')
+    cut: bool = False  # True when a text was longer than the input limit and only its start was judged
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +99,11 @@ class SummaryResult:
     check_back: str = ""
     advice: tuple[str, ...] = ()
     shared_words: tuple[str, ...] = ()
+    #: "ok" or what is wrong: no_check, off_topic, judging, advice, wrong_or_opposite, parroting,
+    #: missing_core, empty.
+    reason: str = ""
+    #: The student's words that decided the reason ("" when there are none).
+    phrase: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +114,8 @@ class FollowupResult:
     messages: tuple[str, ...]
     question: QuestionResult | None = None
     shared_words: tuple[str, ...] = field(default=())
+    #: "ok" or what is wrong: not_a_question, judging, advice, closed, off_topic, empty.
+    reason: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,3 +129,6 @@ class ReplyResult:
     negative: tuple[str, ...] = ()
     next_steps: tuple[str, ...] = ()
     empty: bool = False
+    promises: tuple[str, ...] = ()  # promises nobody can keep ('gegarandeerd', 'dat beloof ik')
+    defensive: tuple[str, ...] = ()  # words that defend or play down ('het is maar een klein foutje')
+    cut: bool = False  # True when the reply was longer than the input limit and only its start was judged

@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from .normalize import Token, clean_text, tokenize
-from .positive_language import Marker, engine, scan_text
+from .normalize import Token, clean_text, limit, stem, tokenize
+from .positive_language import clause_quote, engine, scan_text, too_long_message
 from .results import Finding, RewriteResult
-from .rules import closing_step, data, fill, next_step, quote_list
+from .rules import closing_step, data, fill, next_step, quote_list, word_set
 from .topic import content_words, shared_topic
 
 __all__ = ["clear_cache", "rewrite_feedback"]
 
 _NEGATING = frozenset({"negation", "set_phrase"})
+_BLAME = frozenset({"blame", "blame_other"})
+_MIN_PART = 3  # parts of a hyphenated word ('iPhone-versie') shorter than this are no topic
 
 
 class _Config:
@@ -21,6 +23,15 @@ class _Config:
         d = data("rewrite")
         self.min_words = int(d.get("min_words", 3))
         self.msg = {str(k): str(v) for k, v in (d.get("messages") or {}).items()}
+        not_topic = word_set(d.get("not_topic"))
+        self.not_topic = frozenset(stem(w) for w in not_topic) | not_topic
+        self.stopwords = word_set(data("common").get("stopwords"))
+        self.groups: dict[str, frozenset[str]] = {}
+        found: dict[str, set[str]] = {}
+        for name, words in (d.get("extra_topic_groups") or {}).items():
+            for w in words or ():
+                found.setdefault(stem(str(w)), set()).add(str(name))
+        self.groups = {k: frozenset(v) for k, v in found.items()}
 
 
 @cache
@@ -28,61 +39,40 @@ def _config() -> _Config:
     return _Config()
 
 
-def _keys(tokens: Sequence[Token], spans: Sequence[tuple[int, int]]) -> list[str]:
-    """Normalised words of each (start, end) span, taken from the already tokenised text."""
-    if not spans:
-        return []
-    first: dict[int, int] = {}
-    last: dict[int, int] = {}
-    for i, t in enumerate(tokens):
-        first[t.start] = i
-        last[t.end] = i
-    out = []
-    for start, end in spans:
-        i, j = first.get(start, -1), last.get(end, -1)
-        out.append(" ".join([t.norm for t in tokens[i : j + 1]]) if 0 <= i <= j else "")
+def _key(tokens: Sequence[Token], span: tuple[int, int]) -> str:
+    """The folded words of the tokens ``span`` = (first, last)."""
+    first, last = span
+    return " ".join([t.norm for t in tokens[first : last + 1]])
+
+
+def _topic_words(tokens: Sequence[Token], skip: Sequence[tuple[int, int]] = ()) -> dict[str, str]:
+    """Content words (stem -> surface) that can carry a topic: without times, small words and service verbs,
+    and with the parts of hyphenated words ('iPhone-versie' also counts as 'iPhone' and 'versie')."""
+    cfg = _config()
+    words = content_words(tokens, skip)
+    for tok in tokens:
+        if "-" in tok.norm and len(words) < 4000:
+            offset = 0
+            for part in tok.norm.split("-"):
+                if len(part) >= _MIN_PART and part.isalpha():
+                    words.setdefault(stem(part), tok.surface[offset : offset + len(part)])
+                offset += len(part) + 1
+    return {k: v for k, v in words.items() if k not in cfg.not_topic and v.lower() not in cfg.not_topic}
+
+
+def _group_names(keys: Sequence[str] | dict[str, str]) -> set[str]:
+    groups = _config().groups
+    out: set[str] = set()
+    for key in keys:
+        out |= groups.get(key, frozenset())
+        n = len(key)
+        for k in range(5, n):  # compound: 'creditcardbetaling' ends with 'betaling'
+            out |= groups.get(key[n - k :], frozenset())
     return out
 
 
-def _negative_word_spans(tokens: Sequence[Token], findings: Sequence[Finding], words: frozenset[str]) -> list[tuple[int, int]]:
-    """Spans of the tokens inside ``findings`` that are negative words themselves (one linear pass)."""
-    spans: list[tuple[int, int]] = []
-    fi = 0
-    for tok in tokens:
-        while fi < len(findings) and findings[fi].end <= tok.start:
-            fi += 1
-        if fi < len(findings) and findings[fi].start <= tok.start < findings[fi].end and tok.norm in words:
-            spans.append((tok.start, tok.end))
-    return spans
-
-
-def _clause_end(tokens: Sequence[Token], start: int, end: int, *, max_words: int = 8) -> int:
-    """End offset of the clause around a marker (at most ``max_words`` words), for quoting it whole."""
-    count = 0
-    for tok in tokens:
-        if tok.start < start:
-            continue
-        if tok.start > start and tok.clause_break or count >= max_words:
-            break
-        end = max(end, tok.end)
-        count += 1
-    return end
-
-
-def _known_markers(tokens: Sequence[Token], findings: Sequence[Finding], markers: Sequence[Marker]) -> set[str]:
-    """Normalised constructive markers of the original that are not inside a negated clause."""
-    clause_of: dict[int, int] = {}
-    clause = 0
-    for tok in tokens:
-        if tok.clause_break:
-            clause += 1
-        clause_of[tok.start] = clause
-    negated = {clause_of.get(f.start, -1) for f in findings if f.category in _NEGATING}
-    spans = [(s, e) for _k, s, e in markers if clause_of.get(s, -2) not in negated]
-    return set(_keys(tokens, spans))
-
-
-_Original = tuple[list[Token], tuple[Finding, ...], tuple[str, ...], frozenset[str], dict[str, str]]
+_Original = tuple[list[Token], tuple[Finding, ...], tuple[str, ...], frozenset[str], dict[str, str], dict[str, str],
+                  frozenset[str]]
 _CACHE_MAX_CHARS = 2000  # long texts are analysed each time, so the cache stays small
 
 
@@ -96,17 +86,35 @@ def _analyse_original(orig: str) -> _Original:
 def _analyse_original_uncached(orig: str) -> _Original:
     """Tokens, findings, constructive markers and topic words of the original (cached: one exercise, many answers)."""
     eng = engine()
+    cfg = _config()
     tokens = tokenize(clean_text(orig))
     scan = scan_text(orig, tokens, eng)
     findings = scan.findings
+    clause_of: list[int] = []
+    clause = 0
+    for tok in tokens:
+        if tok.clause_break:
+            clause += 1
+        clause_of.append(clause)
     # Only constructive elements that the original did not already have count as added; a marker in a
     # negated clause of the original ("U krijgt uw geld niet terug") was not constructive there.
-    known = frozenset(_known_markers(tokens, findings, scan.markers))
-    # Negative words of the original ('uitverkocht', 'gesloten') are not its topic; other words inside a
-    # longer finding ('U had het bonnetje moeten') are.
-    words = content_words(tokens, _negative_word_spans(tokens, findings, eng.negative_words))
-    finding_keys = tuple(_keys(tokens, [(f.start, f.end) for f in findings]))
-    return tokens, findings, finding_keys, known, words
+    negated = {clause_of[a] for f, (a, _b) in zip(findings, scan.finding_tokens, strict=True) if f.category in _NEGATING}
+    known = frozenset(_key(tokens, span) for span in scan.marker_tokens if clause_of[span[0]] not in negated)
+    # Negative words of the original ('uitverkocht', 'gesloten') are not what it is about ("strong" topic
+    # words), but a rewrite that mentions them ('de storing') still shares its topic ("every" word).
+    negative_words = eng.negative_words
+    inside = [i for a, b in scan.finding_tokens for i in range(a, b + 1) if tokens[i].norm in negative_words]
+    strong = _topic_words(tokens, [(tokens[i].start, tokens[i].end) for i in inside])
+    weak: dict[str, str] = {}
+    for i in inside:
+        norm = tokens[i].norm
+        if len(norm) >= _MIN_PART and norm.isalpha() and norm not in cfg.stopwords:
+            key = stem(norm)
+            if key not in cfg.not_topic:
+                weak.setdefault(key, tokens[i].surface)
+    every = {**weak, **strong}
+    finding_keys = tuple(_key(tokens, span) for span in scan.finding_tokens)
+    return tokens, findings, finding_keys, known, strong, every, frozenset(_group_names(every))
 
 
 _analyse_original_cached = lru_cache(maxsize=256)(_analyse_original_uncached)
@@ -117,75 +125,109 @@ def clear_cache() -> None:
     _analyse_original_cached.cache_clear()
 
 
+def _shared(every: dict[str, str], groups: frozenset[str], new_words: dict[str, str]) -> tuple[str, ...]:
+    """Words of the original that the rewrite also talks about: same stem or compound, a topic group of
+    the shared list, or one of the extra groups of rewrite.yaml."""
+    if not every or not new_words:
+        return ()
+    shared = shared_topic(every, new_words)
+    if shared:
+        return tuple(dict.fromkeys(shared))
+    if groups:
+        new_groups = _group_names(new_words)
+        if groups & new_groups:
+            return tuple(v for k, v in every.items() if _group_names([k]) & new_groups)
+    return ()
+
+
 def rewrite_feedback(original: str, rewrite: str) -> RewriteResult:
     """Judge whether ``rewrite`` improves the negative sentence ``original``; Dutch messages, next step last.
 
     Improved means: no negative framing left, something constructive added (what, when, who, an
-    alternative or an offer), still about the same topic, and not the original again.
+    alternative or an offer), still about the same topic, honest (no promise nobody can keep), and not
+    the original again. Texts longer than the input limit are judged on their start, and the feedback says so.
     """
-    orig = original if isinstance(original, str) else ("" if original is None else str(original))
-    new = rewrite if isinstance(rewrite, str) else ("" if rewrite is None else str(rewrite))
+    orig, cut_orig = limit(original)
+    new, cut_new = limit(rewrite)
+    cut = cut_orig or cut_new
+    first_messages: tuple[str, ...] = (too_long_message(),) if cut else ()
     cfg = _config()
     m = cfg.msg
     eng = engine()
-    orig_tokens, orig_findings, orig_finding_keys, known, orig_words = _analyse_original(orig)
+    orig_tokens, orig_findings, orig_finding_keys, known, strong, every, groups = _analyse_original(orig)
     new_tokens = tokenize(clean_text(new))
 
     if not new_tokens:
-        return RewriteResult(False, (m["empty"], m["next_empty"]), empty=True)
+        return RewriteResult(False, (*first_messages, m["empty"], m["next_empty"]), empty=True, cut=cut)
 
-    same = [t.norm for t in orig_tokens] == [t.norm for t in new_tokens]
+    same = len(orig_tokens) == len(new_tokens) and all(a.norm == b.norm for a, b in zip(orig_tokens, new_tokens, strict=True))
     new_scan = scan_text(new, new_tokens, eng)
     remaining: tuple[Finding, ...] = new_scan.findings
-    all_markers = new_scan.markers
-    marker_keys = _keys(new_tokens, [(s, e) for _k, s, e in all_markers])
-    markers = [mk for mk, key in zip(all_markers, marker_keys, strict=True) if key not in known]
+    promises = new_scan.promises
+    new_markers = [(mk, span) for mk, span in zip(new_scan.markers, new_scan.marker_tokens, strict=True)
+                   if _key(new_tokens, span) not in known]
+    markers = [mk for mk, _span in new_markers]
     constructive = tuple(dict.fromkeys(new[s:e] for _k, s, e in markers))
-    new_words = content_words(new_tokens)
-    shared = shared_topic(orig_words, new_words) if orig_words else ()
-    on_topic = bool(shared) or not orig_words
+    new_words = _topic_words(new_tokens)
+    shared = _shared(every, groups, new_words)
+    # Off topic only when the rewrite brings a subject of its own; "Maandag vanaf 8.00 uur staan we weer
+    # klaar." has none and still answers the original.
+    on_topic = bool(shared) or not strong or not new_words
+    promise_phrases = tuple(dict.fromkeys(f.phrase for f in promises))
+    extra = {"promises": promise_phrases, "cut": cut}
 
     if same:
-        return RewriteResult(
-            False, (m["same"], m["next_same"]), remaining, constructive, shared, on_topic, same_as_original=True
-        )
+        return RewriteResult(False, (*first_messages, m["same"], m["next_same"]), remaining, constructive, shared, on_topic,
+                             same_as_original=True, **extra)  # type: ignore[arg-type]
     if len(new_tokens) < cfg.min_words and not remaining:
-        return RewriteResult(False, (fill(m["too_short"], rewrite=new.strip()), m["next_empty"]), remaining, constructive, shared, on_topic)
+        return RewriteResult(False, (*first_messages, fill(m["too_short"], rewrite=new.strip()), m["next_empty"]), remaining,
+                             constructive, shared, on_topic, **extra)  # type: ignore[arg-type]
 
     good: list[str] = []
-    remaining_keys = set(_keys(new_tokens, [(f.start, f.end) for f in remaining]))
-    removed = [f.phrase for f, key in zip(orig_findings, orig_finding_keys, strict=True) if key not in remaining_keys]
+    remaining_keys = {_key(new_tokens, span) for span in new_scan.finding_tokens}
+    removed = list(dict.fromkeys(f.phrase for f, key in zip(orig_findings, orig_finding_keys, strict=True)
+                                 if key not in remaining_keys))
     if removed and on_topic:
         good.append(fill(m["removed"], phrases=quote_list(removed[:3]), verb="staat" if len(removed[:3]) == 1 else "staan"))
-    if markers and on_topic and not remaining:
-        kind, s, e = next(((k, s, e) for k, s, e in markers if k in ("action", "offer")), markers[0])
+    if markers and on_topic and not remaining and not promises:
+        (kind, _s, _e), (a, b) = next((mk for mk in new_markers if mk[0][0] in ("action", "offer")), new_markers[0])
         label = eng.labels.get(kind, kind)
-        good.append(fill(m["constructive"], label=label, phrase=new[s : _clause_end(new_tokens, s, e)]))
+        good.append(fill(m["constructive"], label=label, phrase=clause_quote(new, new_tokens, a, b)))
     better = " ".join(good[:2])
 
-    messages: list[str] = [better] if better else []
-    if remaining:
-        first = remaining[0]
+    messages: list[str] = [*first_messages]
+    blame = [f for f in remaining if f.category in _BLAME]
+    if not on_topic:
+        words = list(strong.values())[:3]
+        messages.append(fill(m["off_topic"], words=quote_list(words)))
+        messages.append(fill(m["next_off_topic"], word=words[0] if words else ""))
+        improved = False
+    elif blame or (remaining and not promises):
+        first = (blame or list(remaining))[0]
+        if better:
+            messages.append(better)
         text = fill(m["still_negative"], phrase=first.phrase, reason=first.reason)
-        if len(remaining) > 1:
-            rest = [f.phrase for f in remaining[1:4]]
+        rest = [f.phrase for f in remaining if f is not first][:3]
+        if rest:
             text += " " + fill(m["still_negative_more"], phrases=quote_list(rest), verb="klinkt" if len(rest) == 1 else "klinken")
         messages.append(text)
         messages.append(next_step(m["next_negative"], first.tip))
         improved = False
-    elif not on_topic:
-        words = list(orig_words.values())[:3]
-        messages.append(fill(m["off_topic"], words=quote_list(words)))
-        messages.append(fill(m["next_off_topic"], word=words[0] if words else ""))
+    elif promises:
+        if better:
+            messages.append(better)
+        messages.append(fill(m["promise"], phrases=quote_list(list(promise_phrases[:3]))))
+        messages.append(m["next_promise"])
         improved = False
     elif not markers:
+        if better:
+            messages.append(better)
         messages.append(m["neutral"])
         messages.append(m["next_neutral"])
         improved = False
     else:
         improved = True
-        if not better:
-            messages.append(m["improved"])
+        messages.append(better or m["improved"])
         messages.append(closing_step((k for k, _s, _e in markers), new_scan.acknowledged, no_time=m["next_time"],
                                      no_ack=m["next_ack"], done=m["next_honest"]))
     return RewriteResult(
@@ -195,4 +237,6 @@ def rewrite_feedback(original: str, rewrite: str) -> RewriteResult:
         constructive=constructive,
         shared_words=shared,
         on_topic=on_topic,
+        promises=promise_phrases,
+        cut=cut,
     )

@@ -94,7 +94,7 @@ def fill(template: str, **values: object) -> str:
 
 
 class _Elem:
-    __slots__ = ("kind", "words", "prefixes", "gap", "numeric")
+    __slots__ = ("kind", "words", "prefixes", "suffixes", "gap", "numeric")
 
     def __init__(
         self,
@@ -103,22 +103,27 @@ class _Elem:
         prefixes: tuple[str, ...] = (),
         gap: int = 0,
         numeric: bool = False,
+        suffixes: tuple[str, ...] = (),
     ) -> None:
         self.kind = kind
         self.words = words
         self.prefixes = prefixes
+        self.suffixes = suffixes
         self.gap = gap
         self.numeric = numeric
 
     def accepts(self, norm: str) -> bool:
         if norm in self.words or (self.numeric and norm.isdigit()):
             return True
-        return bool(self.prefixes) and norm.startswith(self.prefixes)
+        return (bool(self.prefixes) and norm.startswith(self.prefixes)) or (
+            bool(self.suffixes) and norm.endswith(self.suffixes)
+        )
 
 
 def _word_elem(spec: str, kind: int) -> _Elem:
     words: set[str] = set()
     prefixes: list[str] = []
+    suffixes: list[str] = []
     numeric = False
     for alt in spec.split("|"):
         alt = fold(alt.strip())
@@ -128,18 +133,21 @@ def _word_elem(spec: str, kind: int) -> _Elem:
             numeric = True
         elif alt.endswith("*") and len(alt) > 1:
             prefixes.append(alt[:-1])
+        elif alt.startswith("*") and len(alt) > 1:
+            suffixes.append(alt[1:])  # '*provider': every word ending with 'provider' (betaalprovider)
         else:
             words.add(alt)
-    if not words and not prefixes and not numeric:
+    if not words and not prefixes and not suffixes and not numeric:
         raise RuleError(f"Leeg woord in patroon: {spec!r}")
-    return _Elem(kind, frozenset(words), tuple(prefixes), numeric=numeric)
+    return _Elem(kind, frozenset(words), tuple(prefixes), numeric=numeric, suffixes=tuple(suffixes))
 
 
 class Pattern:
     """A compiled token pattern such as ``u|je moet``, ``had ...5 moeten`` or ``[heel] erg druk``.
 
     Syntax (one token per element, separated by spaces):
-    ``a|b`` one of these words; ``woord*`` every word starting with 'woord'; ``[a|b]`` optional word;
+    ``a|b`` one of these words; ``woord*`` every word starting with 'woord'; ``*woord`` every word ending with
+    'woord'; ``[a|b]`` optional word;
     ``...`` or ``...N`` up to 3 (or N) other words; ``$`` end of a clause (punctuation or end of text);
     ``#`` a number written in digits. ``{name}`` is replaced by a macro from the rule file first.
     """
@@ -170,7 +178,9 @@ class Pattern:
         self._simple = all(e.kind == _WORD for e in elems)
         self._size = len(elems)
         # Word sets that must occur somewhere in the text (required plain words after the first one).
-        self._needs = tuple(e.words for e in elems[1:] if e.kind == _WORD and not e.prefixes and not e.numeric)
+        self._needs = tuple(
+            e.words for e in elems[1:] if e.kind == _WORD and not e.prefixes and not e.suffixes and not e.numeric
+        )
 
     def possible(self, present: set[str] | frozenset[str]) -> bool:
         """False when a required word of this pattern does not occur in the text at all."""
@@ -197,7 +207,8 @@ class Pattern:
                 if tok.pre and tok.clause_break:
                     return -1
                 norm = tok.norm
-                if norm not in e.words and not (e.numeric and norm.isdigit()) and not (e.prefixes and norm.startswith(e.prefixes)):
+                if norm not in e.words and not (e.numeric and norm.isdigit()) and not (e.prefixes and norm.startswith(e.prefixes)) \
+                        and not (e.suffixes and norm.endswith(e.suffixes)):
                     return -1
             return end - 1
         return _match(self.elems, 0, tokens, i, n)
@@ -247,47 +258,69 @@ def _match(elems: tuple[_Elem, ...], k: int, tokens: list[Token], i: int, n: int
 class PatternSet:
     """Many patterns indexed by their first word, so matching a text costs time linear in its length."""
 
-    __slots__ = ("_by_word", "_by_prefix", "_numeric")
+    __slots__ = ("_by_word", "_by_prefix", "_numeric", "_all_affixes", "_all_prefixes", "_all_suffixes", "_entries")
 
     def __init__(self, patterns: Iterable[Pattern]) -> None:
         self._by_word: dict[str, list[Pattern]] = {}
-        self._by_prefix: list[tuple[tuple[str, ...], Pattern]] = []
+        # Patterns whose first word is given by a beginning ('woord*') or an ending ('*woord').
+        self._by_prefix: list[tuple[tuple[str, ...], tuple[str, ...], Pattern]] = []
         self._numeric: list[Pattern] = []
         for p in patterns:
             first = p.elems[0]
             for w in first.words:
                 self._by_word.setdefault(w, []).append(p)
-            if first.prefixes:
-                self._by_prefix.append((first.prefixes, p))
+            if first.prefixes or first.suffixes:
+                self._by_prefix.append((first.prefixes, first.suffixes, p))
             if first.numeric:
                 self._numeric.append(p)
+        # All beginnings and endings together: one test rejects most words before the list is walked.
+        self._all_prefixes = tuple(sorted({x for pre, _suf, _p in self._by_prefix for x in pre}))
+        self._all_suffixes = tuple(sorted({x for _pre, suf, _p in self._by_prefix for x in suf}))
+        self._all_affixes = bool(self._by_prefix)
+        # Per first word: (pattern, True when the pattern is that one word alone and matches without a test).
+        self._entries: dict[str, tuple[tuple[Pattern, bool], ...]] = {
+            w: tuple((p, p._simple and p._size == 1) for p in ps) for w, ps in self._by_word.items()
+        }
+
+    def _affix_hit(self, norm: str) -> bool:
+        return (bool(self._all_prefixes) and norm.startswith(self._all_prefixes)) or (
+            bool(self._all_suffixes) and norm.endswith(self._all_suffixes)
+        )
 
     def candidates(self, norm: str) -> Iterator[Pattern]:
         """Patterns whose first element can accept the folded word ``norm``."""
         yield from self._by_word.get(norm, ())
         if self._numeric and norm.isdigit():
             yield from self._numeric
-        for prefixes, p in self._by_prefix:
-            if norm.startswith(prefixes):
-                yield p
+        if self._all_affixes and self._affix_hit(norm):
+            for prefixes, suffixes, p in self._by_prefix:
+                if (prefixes and norm.startswith(prefixes)) or (suffixes and norm.endswith(suffixes)):
+                    yield p
 
     def finditer(self, tokens: list[Token]) -> Iterator[tuple[int, int, Pattern]]:
         """Yield ``(first_index, last_index, pattern)`` for every pattern match in ``tokens``."""
-        by_word = self._by_word
+        entries = self._entries
         by_prefix = self._by_prefix
         numeric = self._numeric
+        all_prefixes = self._all_prefixes
+        all_suffixes = self._all_suffixes
         n = len(tokens)
-        present = {t.norm for t in tokens}
-        viable: dict[int, bool] = {}  # per pattern: can it match this text at all?
+        present: set[str] | None = None
+        viable: dict[Pattern, bool] = {}  # per pattern: can it match this text at all?
         for i, tok in enumerate(tokens):
             norm = tok.norm
-            found = by_word.get(norm)
+            found = entries.get(norm)
             if found:
-                for p in found:
+                for p, single in found:
+                    if single:
+                        yield i, i, p
+                        continue
                     if p._needs:
-                        ok = viable.get(id(p))
+                        ok = viable.get(p)
                         if ok is None:
-                            ok = viable[id(p)] = p.possible(present)
+                            if present is None:
+                                present = {t.norm for t in tokens}
+                            ok = viable[p] = p.possible(present)
                         if not ok:
                             continue
                     last = p.match_at(tokens, i, n)
@@ -298,8 +331,9 @@ class PatternSet:
                     last = p.match_at(tokens, i, n)
                     if last >= 0:
                         yield i, last, p
-            for prefixes, p in by_prefix:
-                if norm.startswith(prefixes):
-                    last = p.match_at(tokens, i, n)
-                    if last >= 0:
-                        yield i, last, p
+            if (all_prefixes and norm.startswith(all_prefixes)) or (all_suffixes and norm.endswith(all_suffixes)):
+                for prefixes, suffixes, p in by_prefix:
+                    if (prefixes and norm.startswith(prefixes)) or (suffixes and norm.endswith(suffixes)):
+                        last = p.match_at(tokens, i, n)
+                        if last >= 0:
+                            yield i, last, p

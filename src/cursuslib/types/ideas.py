@@ -95,15 +95,20 @@ def ideas_feedback(matches: Sequence[IdeaMatch], exercise: Exercise | None = Non
     return tuple(remarks), step
 
 
-def with_ideas(messages: Sequence[str], matches: Sequence[IdeaMatch], exercise: Exercise | None = None
-               ) -> tuple[str, ...]:
-    """The engine's messages (its last one is the next step) with the key-idea remarks; a missing or reversed
-    idea becomes the one next step."""
+def with_ideas(messages: Sequence[str], matches: Sequence[IdeaMatch], exercise: Exercise | None = None, *,
+               engine_ok: bool = True) -> tuple[str, ...]:
+    """The engine's messages (its last one is the next step) with the key-idea remarks.
+
+    One thing at a time: while the engine still has a point (``engine_ok`` False), its next step stays;
+    once it is satisfied, a missing or reversed key idea becomes the one next step.
+    """
     if not matches:
         return tuple(messages)
     remarks, step = ideas_feedback(matches, exercise)
     body, last = list(messages[:-1]), (messages[-1] if messages else "")
-    return (*body, *remarks, step or last) if (step or last) else (*body, *remarks)
+    if not engine_ok or not step:
+        step = last
+    return (*body, *remarks, step) if step else (*body, *remarks)
 
 
 def idea_lines(matches: Sequence[IdeaMatch], exercise: Exercise | None = None) -> tuple[str, ...]:

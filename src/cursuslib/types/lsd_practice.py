@@ -64,7 +64,7 @@ class LsdFeedback:
         """The engine's messages on the summary with what it says about the key ideas (one next step last)."""
         if self.summary is None:
             return ()
-        return with_ideas(self.summary.messages, self.ideas, self.exercise)
+        return with_ideas(self.summary.messages, self.ideas, self.exercise, engine_ok=self.summary.ok)
 
 
 def judge_lsd(customer: str, summary: str, question: str, *, empty_parts: bool = False,
@@ -145,8 +145,8 @@ class LsdPractice(ExerciseType[LsdState]):
                        "words": ["bel*|gebeld|telefo* & vaak|veel|steeds|dagelijks|regelmatig"],
                        "find": ["Dus klanten bellen u steeds op over hun fiets?"],
                        "miss": ["Dus u wilt een nieuwe website?", "Dus klanten bellen bijna nooit?"]}],
-        "examples": [{"answer": "Als ik u goed begrijp, bellen klanten vaak om te vragen of hun fiets al klaar is. "
-                                "Klopt dat?", "expect": "goed"},
+        "examples": [{"answer": "Als ik u goed begrijp, bellen klanten vaak om te vragen of hun fiets klaar is, en dat "
+                                "kost u veel tijd. Klopt dat?", "expect": "goed"},
                      {"answer": "Oké, dat snap ik.", "expect": "nog_niet"}],
     }
 

@@ -88,7 +88,7 @@ class WrittenAnswer(ExerciseType[WrittenState]):
         ok, messages, result = self.engine(exercise, answer)
         matches = find_ideas(answer, exercise.data.get("key_ideas") or ())
         good, bad = self.verdicts_ok
-        return Assessment(good if ok else bad, float(ok), with_ideas(messages, matches, exercise),
+        return Assessment(good if ok else bad, float(ok), with_ideas(messages, matches, exercise, engine_ok=ok),
                           WrittenFeedback(result, matches))
 
     def assess(self, exercise: Exercise, state: WrittenState) -> Assessment:
