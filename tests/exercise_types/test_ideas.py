@@ -96,3 +96,27 @@ def test_while_the_engine_still_has_a_point_its_next_step_stays() -> None:
     engine = ("Je zin klinkt nog negatief: 'helaas'.", "Volgende stap: laat 'helaas' weg.")
     assert with_ideas(engine, matches, engine_ok=False)[-1] == "Volgende stap: laat 'helaas' weg."
     assert with_ideas(engine, matches, engine_ok=True)[-1].startswith("Volgende stap: noem ook")
+
+
+def test_a_negation_in_a_purpose_clause_names_what_should_stop_and_is_no_flip() -> None:
+    no_search = KeyIdea("de klant hoeft niet meer te zoeken", ("zoek*",))
+    (kept,) = find_ideas("Dus u wilt een overzicht zodat u niet meer hoeft te zoeken?", [no_search])
+    (flipped,) = find_ideas("Dus u wilt niet zoeken?", [no_search])
+    (need,) = find_ideas("Dus de planning hoeft niet klaar te zijn?", [NEED])
+    assert kept.found and not kept.opposite
+    assert flipped.opposite and need.opposite  # 'hoeft niet' itself still says the opposite
+
+
+def test_key_ideas_that_are_all_there_outweigh_the_engines_missing_core() -> None:
+    from cursuslib.types.lsd_practice import judge_lsd
+
+    customer = ("Onze monteurs staan elke ochtend een halfuur te wachten tot de planning geladen is, "
+                "en dan komen ze te laat bij de klant.")
+    morning = KeyIdea("het gaat om de ochtend", ("ochtend*",))
+    judged = judge_lsd(customer, "Dus het gaat om de ochtend?", "", ideas=[morning])
+    assert judged.summary is not None and judged.summary.reason == "missing_core"
+    assert judged.core_by_ideas and judged.summary_ok
+    messages = judged.summary_messages()
+    assert "bijzaak" not in " ".join(messages) and messages[-1].startswith("Volgende stap: laat de klant bevestigen")
+    without = judge_lsd(customer, "Dus het gaat om de ochtend?", "")
+    assert not without.summary_ok and "bijzaak" in " ".join(without.summary_messages())

@@ -21,6 +21,8 @@ __all__ = ["IdeaMatch", "KeyIdea", "find_ideas", "pattern_problem"]
 
 #: How many words before a match a negation still counts for it ("niet zo heel vaak").
 NEGATION_REACH = 4
+#: Words that open a purpose or condition clause, where a negation names what should stop happening.
+PURPOSE_WORDS = frozenset({"zodat", "zonder", "om"})
 #: Words that start a new clause: a negation before them belongs to another clause.
 CLAUSE_WORDS = frozenset({"en", "maar", "of", "want", "dus", "omdat", "zodat", "terwijl", "toen", "doordat",
                           "waardoor", "daarom", "behalve"})
@@ -142,6 +144,17 @@ def _says_negation(pattern: Pattern, negations: frozenset[str]) -> bool:
     return any(elem.words & negations for elem in pattern.elems)
 
 
+def _in_purpose_clause(tokens: list[Token], index: int, first: int) -> bool:
+    """True when the word at ``index`` stands in a purpose or condition clause ('zodat u niet steeds ...',
+    'zonder dat ...'): there a negation says what should no longer happen, not the opposite of the idea."""
+    for back in range(index - 1, first - 1, -1):
+        if tokens[back].norm in PURPOSE_WORDS:
+            return True
+        if tokens[back + 1].clause_break:
+            return False
+    return False
+
+
 def _negated(tokens: list[Token], spans: Iterable[tuple[int, int]], first: int, negations: frozenset[str],
              patterns: Sequence[Pattern]) -> bool:
     """True when a negation stands in the same clause just before, inside or right after a matched span."""
@@ -155,7 +168,9 @@ def _negated(tokens: list[Token], spans: Iterable[tuple[int, int]], first: int, 
             if tokens[back + 1].clause_break or tokens[back].norm in CLAUSE_WORDS:
                 break  # a negation in the clause before ('..., dat weet ik niet, maar ...') is no flip
             if tokens[back].norm in negations:
-                return True
+                if not _in_purpose_clause(tokens, back, first):
+                    return True
+                break
         after = end + 1
         if after < len(tokens) and tokens[after].norm in negations and not tokens[after].clause_break:
             return True

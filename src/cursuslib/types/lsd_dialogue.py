@@ -102,22 +102,24 @@ def respond(exercise: Exercise, turn: int, summary: str, question: str) -> Respo
     turn = min(max(turn, 0), len(turns) - 1)
     last = turn == len(turns) - 1
     judged = judge_turn(exercise, turn, summary, question)
-    summary_ok = judged.summary is not None and judged.summary.ok
     question_ok = judged.question is not None and judged.question.ok
     need: tuple[KeyIdea, ...] = tuple(exercise.data.get("key_ideas") or ()) if last else ()
     matches = judged.ideas
     need_matches = [match for match in matches if match.idea in need]
+    engine_ok = judged.summary is not None and (judged.summary.ok or judged.core_by_ideas)
+    # A summary that is right as far as it goes but leaves out the core (only the symptom): "ja, maar ...".
+    partial = judged.summary is not None and judged.summary.reason in ("ok", "missing_core")
     if opposite(matches):
         reaction = "correct"
     elif not last:
         reaction = "next"
-    elif summary_ok and not missing(need_matches):
+    elif engine_ok and not missing(need_matches):
         reaction = "confirm"
-    elif summary_ok:
+    elif need and missing(need_matches) and partial:
         reaction = "yes_but"
     else:
         reaction = "not_recognised"
-    return Response(reaction, summary_ok and not missing(matches), question_ok, matches)
+    return Response(reaction, judged.summary_ok, question_ok, matches)
 
 
 def turn_ideas(exercise: Exercise, turn: int) -> tuple[KeyIdea, ...]:

@@ -8,12 +8,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from ..content import Exercise
+from ..messages import text
 from ..registry import register
 from ..schema import Field, optional_text
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType
 from .blocks import SIGNAL, Answer, Block, Items, Para
-from .ideas import KEY_IDEAS, IdeaMatch, KeyIdea, find_ideas, ideas_items, missing, with_ideas
+from .ideas import KEY_IDEAS, IdeaMatch, KeyIdea, find_ideas, ideas_feedback, ideas_items, missing, with_ideas
 
 if TYPE_CHECKING:
     from ..language import FollowupResult, SummaryResult
@@ -48,9 +49,18 @@ class LsdFeedback:
     exercise: Exercise | None = None
 
     @property
+    def core_by_ideas(self) -> bool:
+        """The engine misses the customer's core, but the summary holds every key idea the teacher wrote for it:
+        the teacher's ideas know the core better than the engine's word overlap (a paraphrase)."""
+        return (self.summary is not None and not self.summary.ok and self.summary.reason == "missing_core"
+                and bool(self.ideas) and not missing(self.ideas))
+
+    @property
     def summary_ok(self) -> bool:
-        """The summary is good: the engine agrees and it holds every key idea, none the other way round."""
-        return self.summary is not None and self.summary.ok and not missing(self.ideas)
+        """The summary is good: the engine agrees (or only misses the core that the key ideas show is there),
+        and it holds every key idea, none the other way round."""
+        return (self.summary is not None and (self.summary.ok or self.core_by_ideas)
+                and not missing(self.ideas))
 
     @property
     def ok(self) -> bool:
@@ -64,6 +74,9 @@ class LsdFeedback:
         """The engine's messages on the summary with what it says about the key ideas (one next step last)."""
         if self.summary is None:
             return ()
+        if self.core_by_ideas:
+            remarks, _ = ideas_feedback(self.ideas, self.exercise)
+            return (self.summary.messages[0], *remarks, text("ideas.next_all_found", self.exercise))
         return with_ideas(self.summary.messages, self.ideas, self.exercise, engine_ok=self.summary.ok)
 
 
