@@ -100,7 +100,7 @@ def test_a_symptom_only_summary_gets_yes_but_and_the_need_gets_confirmation(make
     send(widget, "Als ik u goed begrijp, is de app traag. Klopt dat?", "Wanneer merkt u dat?")
     send(widget, "Dus het is vooral 's ochtends traag, als alle monteurs de planning openen?", "Wat gebeurt er dan?")
     feedback = send(widget, "Hoor ik u zeggen dat de app 's ochtends traag is? Klopt dat?")
-    assert not widget.finished and "nog niet wat hij nodig heeft" in feedback
+    assert not widget.finished and "Wat de klant echt nodig heeft, noem je nog niet" in feedback
     assert "Maar eigenlijk gaat het me om iets anders" in strip_tags(widget.transcript.value)
     assert "precies wat ik bedoel" not in widget.transcript.value
     feedback = send(widget, "Als ik u goed begrijp, moet de planning om half acht voor iedereen klaarstaan, zodat "
@@ -114,3 +114,35 @@ def test_a_summary_that_says_the_opposite_is_corrected(make_exercise, store: Ans
     feedback = send(widget, "Als ik u goed begrijp, is de app juist niet traag? Klopt dat?")
     assert "tegenovergestelde" in feedback and "de app is traag" in feedback
     assert widget.turn == 0 and "Het zit precies andersom" in strip_tags(widget.transcript.value)
+
+
+def to_last_turn(widget: LsdDialogue) -> None:
+    send(widget, "Als ik u goed begrijp, is de app traag. Klopt dat?", "Wanneer merkt u dat?")
+    send(widget, "Dus het is vooral 's ochtends traag, als alle monteurs de planning openen?", "Wat gebeurt er dan?")
+
+
+def test_a_summary_that_only_shares_a_word_is_not_recognised(make_exercise, store: AnswerStore) -> None:
+    widget = LsdDialogue(make_exercise(WITH_NEED), store=store)
+    to_last_turn(widget)
+    send(widget, "Dus u wilt een nieuwe app, klopt dat?")
+    assert not widget.finished and "nog niet helemaal" in strip_tags(widget.transcript.value)
+    assert "Maar eigenlijk" not in strip_tags(widget.transcript.value)
+
+
+def test_the_customers_own_words_are_recognised_with_a_remark(make_exercise, store: AnswerStore) -> None:
+    widget = LsdDialogue(make_exercise(WITH_NEED), store=store)
+    to_last_turn(widget)
+    feedback = send(widget, "Dus dan staan ze te wachten en komen ze te laat bij de klant en de planning moet om "
+                            "half acht klaarstaan?")
+    assert widget.finished and "bijna letterlijk" in feedback and "eigen woorden" in feedback
+
+
+def test_part_of_the_need_gets_yes_but_naming_what_is_missing(make_exercise, store: AnswerStore) -> None:
+    two_ideas = WITH_NEED + """  - label: de monteurs zijn op tijd bij de klant
+    words: ["op tijd & klant*|vertrek*|weg"]
+"""
+    widget = LsdDialogue(make_exercise(two_ideas), store=store)
+    to_last_turn(widget)
+    feedback = send(widget, "Als ik u goed begrijp, moet de planning om half acht klaarstaan. Klopt dat?")
+    assert not widget.finished and "mis je nog: &#x27;de monteurs zijn op tijd bij de klant&#x27;" in feedback
+    assert "Maar eigenlijk gaat het me om iets anders" in strip_tags(widget.transcript.value)

@@ -49,6 +49,8 @@ class Response:
     summary_ok: bool
     question_ok: bool
     ideas: tuple[IdeaMatch, ...] = ()
+    #: The engine's reason for its verdict on the summary ("ok", "parroting", "missing_core", ...).
+    summary_reason: str = ""
 
 
 @dataclass
@@ -91,12 +93,28 @@ def reaction_text(exercise: Exercise, reaction: str) -> str:
     return ""
 
 
+#: Engine reasons for a summary the customer still recognises: right as far as it goes (perhaps without the core
+#: or the check question), or the customer's own words said back.
+RECOGNISED = frozenset({"ok", "no_check", "missing_core", "parroting"})
+
+
+def _hears_the_story(exercise: Exercise, summary: str, need_matches: Sequence[IdeaMatch]) -> bool:
+    """True when the summary holds at least one key idea of the conversation (of any turn, or of the need), or
+    when the turns have none to go by: a summary that only shares a word ('Dus u wilt een nieuwe app?') is not
+    what the customer told."""
+    told = [idea for item in exercise.data["turns"] for idea in item.key_ideas]
+    if not told or any(match.found for match in need_matches):
+        return True
+    return any(match.found for match in find_ideas(summary, told))
+
+
 def respond(exercise: Exercise, turn: int, summary: str, question: str) -> Response:
     """How the customer reacts when the student sends a summary (and a follow-up) at ``turn``.
 
     A summary that says something the other way round is corrected; before the last turn the customer
-    tells more; at the last turn the customer confirms only when the summary is good and names the need
-    (the exercise's ``key_ideas``), and says "ja, maar ..." when it is good but leaves the need out.
+    tells more; at the last turn the customer confirms a summary they recognise that names the need (the
+    exercise's ``key_ideas``; without them, a summary the engine finds good), and says "ja, maar ..." when
+    they recognise it but the need is left out (only the symptom).
     """
     turns: tuple[LsdTurn, ...] = exercise.data["turns"]
     turn = min(max(turn, 0), len(turns) - 1)
@@ -106,20 +124,24 @@ def respond(exercise: Exercise, turn: int, summary: str, question: str) -> Respo
     need: tuple[KeyIdea, ...] = tuple(exercise.data.get("key_ideas") or ()) if last else ()
     matches = judged.ideas
     need_matches = [match for match in matches if match.idea in need]
-    engine_ok = judged.summary is not None and (judged.summary.ok or judged.core_by_ideas)
-    # A summary that is right as far as it goes but leaves out the core (only the symptom): "ja, maar ...".
-    partial = judged.summary is not None and judged.summary.reason in ("ok", "missing_core")
+    reason = judged.summary.reason if judged.summary is not None else ""
+    if need:  # the teacher's ideas for the need decide; the customer recognises a summary that is right so far
+        names_need = not missing(need_matches)
+        recognised = reason in RECOGNISED and _hears_the_story(exercise, summary, need_matches)
+    else:
+        names_need = True
+        recognised = judged.summary is not None and (judged.summary.ok or judged.core_by_ideas)
     if opposite(matches):
         reaction = "correct"
     elif not last:
         reaction = "next"
-    elif engine_ok and not missing(need_matches):
+    elif recognised and names_need:
         reaction = "confirm"
-    elif need and missing(need_matches) and partial:
+    elif recognised:
         reaction = "yes_but"
     else:
         reaction = "not_recognised"
-    return Response(reaction, judged.summary_ok, question_ok, matches)
+    return Response(reaction, judged.summary_ok, question_ok, matches, reason)
 
 
 def turn_ideas(exercise: Exercise, turn: int) -> tuple[KeyIdea, ...]:

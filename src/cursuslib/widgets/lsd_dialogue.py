@@ -97,10 +97,18 @@ class LsdDialogue(ExerciseWidget):
 
     def _after_send_html(self, response: Response) -> str:
         if response.reaction == "confirm":
-            return (f"<p>{self.mark(True)}: {escape(self.t('lsd_dialogue.finished'))}</p>"
+            finished = "finished_parroting" if response.summary_reason == "parroting" else "finished"
+            return (f"<p>{self.mark(True)}: {escape(self.t('lsd_dialogue.' + finished))}</p>"
                     + next_step_html(self.t("lsd_dialogue.next_step_finished"), self.exercise))
         if response.reaction == "yes_but":
-            return (f"<p>{self.mark(False)}: {escape(self.t('lsd_dialogue.yes_but'))}</p>"
+            need = tuple(self.exercise.data.get("key_ideas") or ())
+            of_need = [match for match in response.ideas if match.idea in need]
+            if any(match.found for match in of_need):  # part of the need is there: name what is still missing
+                ideas = "', '".join(match.idea.label for match in of_need if not match.found)
+                said = self.t("lsd_dialogue.yes_but_partly", ideas=ideas)
+            else:
+                said = self.t("lsd_dialogue.yes_but")
+            return (f"<p>{self.mark(False)}: {escape(said)}</p>"
                     + next_step_html(self.t("lsd_dialogue.next_step_yes_but"), self.exercise))
         if response.reaction == "correct":
             ideas = "', '".join(match.idea.label for match in opposite(response.ideas))
