@@ -43,7 +43,7 @@ def test_language_exercises_give_feedback_and_survive_a_restart(page, course_lab
     text = feedback.inner_text()
     assert "dit is een gesloten vraag." in text
     assert feedback.locator("mark.cursus-mark").all_inner_texts() == ["Heeft"]
-    assert "Open vorm: 'Wat kunt u mij vertellen over uw vaste planning?'" in text
+    assert "maak je vraag open, bijvoorbeeld zo: 'Wat voor vaste planning heeft u op zaterdag voor de werkplaats?'" in text
     shot(page, ask, "taal-open-vraag-gesloten")
     box.fill(OPEN)
     wait_saved(answers, "01-open-vraag-stellen", lambda v: v["text"] == OPEN)

@@ -1,4 +1,5 @@
-"""Lesson 05 in a real JupyterLab: sort symptom/need, order the steps, one LSD turn, and the end self-assessment chart."""
+"""Lesson 05 in a real JupyterLab: sort symptom/need, order the steps, the LSD conversation (symptom only: "ja, maar";
+the need: confirmed), and the end self-assessment chart."""
 
 from __future__ import annotations
 
@@ -21,6 +22,16 @@ SORT_ANSWERS = ["Symptoom", "Onderliggende behoefte", "Symptoom", "Symptoom",
 STEPS = ["Luisteren:", "Samenvatten:", "Doorvragen:", "Leveren:"]
 SUMMARY = "Hoor ik u zeggen dat de planningsapp veel te traag is en dat hij sneller moet? Klopt dat?"
 QUESTION = "Op welk moment merkt u dat de planningsapp traag is?"
+# Turns 2-4: summaries that stay with the symptom (slow app), then one that names the need.
+SYMPTOM_TURNS = [
+    ("Dus vooral 's ochtends, als uw planners de routes maken, blijft het scherm hangen?",
+     "Wat gebeurt er dan bij u op het werk?"),
+    ("Als ik u goed begrijp, was een monteur gisteren ziek en moesten de monteurs wachten. Klopt dat?",
+     "Wat betekent dat voor u?"),
+    ("Hoor ik u zeggen dat de app 's ochtends te traag is en bij elke wijziging blijft hangen? Klopt dat?", ""),
+]
+NEED = ("Als ik u goed begrijp, moeten uw planners elke ochtend voor negen uur klaar zijn, "
+        "ook als er die ochtend iemand ziek is. Klopt dat?")
 
 
 def sort_symptoms_and_needs(page, course_lab) -> None:
@@ -112,6 +123,43 @@ def one_lsd_turn(page, course_lab) -> None:
     shot(page, lsd, "les05-lsd-beurt2")
 
 
+def send_turn(lsd, course_lab, summary_text: str, question_text: str) -> None:
+    """Type a summary (and follow-up), wait until it is saved, and send it to the customer."""
+    lsd.get_by_role("textbox", name="Samenvatting").fill(summary_text)
+    lsd.get_by_role("textbox", name="Doorvraag").fill(question_text)
+    wait_saved(course_lab.answers_dir, "05-lsd-gesprek",
+               lambda v: v["summary"] == summary_text and v["question"] == question_text)
+    lsd.get_by_role("button", name="Verstuur naar de klant").click()
+
+
+def symptom_only_then_the_need(page, course_lab) -> None:
+    lsd = page.locator(LSD)
+    transcript = lsd.locator("[aria-label=Gesprek]")
+    feedback = lsd.locator(".cursus-feedback")
+    for number, (summary_text, question_text) in enumerate(SYMPTOM_TURNS, start=3):
+        send_turn(lsd, course_lab, summary_text, question_text)
+        if number <= 4:
+            transcript.get_by_text(f"Beurt {number} van 4").wait_for()
+    # Only the symptom at the last turn: the customer says "ja, maar ...", and the conversation goes on.
+    feedback.get_by_text("Wat de klant echt nodig heeft, noem je nog niet.", exact=False).wait_for()
+    conversation = transcript.inner_text()
+    assert "Ja, dat klopt allemaal wel. Maar het gaat me niet alleen om een snellere app" in conversation
+    assert "precies wat ik bedoel" not in conversation
+    assert "✘ Nog niet" in feedback.inner_text() and "Volgende stap:" in feedback.inner_text()
+    wait_saved(course_lab.answers_dir, "05-lsd-gesprek",
+               lambda v: not v["finished"] and v["exchanges"][-1]["reaction"] == "yes_but")
+    shot(page, lsd, "les05-lsd-ja-maar")
+    # The need in the student's own words: the customer confirms and the conversation is done.
+    send_turn(lsd, course_lab, NEED, "")
+    feedback.get_by_text("de klant herkent zich in je samenvatting", exact=False).wait_for()
+    assert "Ja, dat is precies wat ik bedoel!" in transcript.inner_text()
+    assert "✔ Goed" in feedback.inner_text()
+    lsd.get_by_text("Wat Marloes echt nodig heeft:", exact=False).first.wait_for()
+    wait_saved(course_lab.answers_dir, "05-lsd-gesprek",
+               lambda v: v["finished"] and v["exchanges"][-1]["reaction"] == "confirm")
+    shot(page, lsd, "les05-lsd-bevestigd")
+
+
 def end_self_assessment(page, course_lab) -> None:
     assessment = page.locator(END_ASSESSMENT)
     chart = assessment.locator("svg[role=img]")
@@ -152,6 +200,7 @@ def test_lesson05_sort_order_lsd_and_end_assessment(page, course_lab, console_lo
     sort_symptoms_and_needs(page, course_lab)
     order_the_steps(page, course_lab)
     one_lsd_turn(page, course_lab)
+    symptom_only_then_the_need(page, course_lab)
     end_self_assessment(page, course_lab)
     assert_no_widget_errors(page, console_log)
     close_notebook(page)

@@ -65,6 +65,18 @@ def test_a_solution_the_customer_did_not_bring_up_is_advice(summary: str) -> Non
     _one_next_step_last(result.messages)
 
 
+SHOP = ("Mijn medewerkers zoeken elke ochtend een uur naar de bestellingen van de webshop. Ik wil gewoon dat alles "
+        "om negen uur ingepakt klaarstaat.")
+
+
+def test_what_someone_else_must_do_describes_the_need_unless_it_brings_a_new_solution() -> None:
+    described = summary_feedback(SHOP, "Als ik u goed begrijp, moeten uw medewerkers elke ochtend om negen uur "
+                                       "klaar zijn met inpakken. Klopt dat?")
+    solution = summary_feedback(SHOP, "Dus uw medewerkers moeten een scanner gebruiken, klopt dat?")
+    assert described.reason != "advice" and described.advice == ()
+    assert solution.reason == "advice" and "uw medewerkers moeten" in solution.messages[-1]
+
+
 def test_naming_the_feeling_counts_when_the_content_is_there() -> None:
     result = summary_feedback(OPTICIAN, "Ik hoor dat u er flink van baalt dat u elke week een middag kwijt bent aan "
                                         "het nabellen van klanten die hun bril laten liggen. Klopt dat?")

@@ -69,6 +69,28 @@ def test_question_practice_open_and_closed(make_exercise, store: AnswerStore) ->
     assert "Voorbeeld" in again.model.value
 
 
+def test_input_that_is_no_question_yet_gets_a_request_and_no_verdict(make_exercise, store: AnswerStore) -> None:
+    from cursuslib.registry import get as get_type
+    from cursuslib.types.question_practice import QuestionPracticeState
+    from cursuslib.types.state import read_state
+
+    exercise = make_exercise(PRACTICE)
+    widget = QuestionPractice(exercise, store=store)
+    for answer in ("🙂🙂", "Knop?", "What would you like the button to do?"):
+        widget.answer.value = answer
+        widget.check_button.click()
+        text = " ".join(strip_tags(widget.feedback.value).split())
+        assert "cursus-notice" in widget.feedback.value, answer
+        assert "✔" not in text and "✘" not in text and "gesloten vraag" not in text, (answer, text)
+        assert "vraag" in text.lower(), text  # it asks for a (Dutch) question
+    widget.answer.value = "Wat wilt u op dat moment doen?"
+    widget.check_button.click()
+    assert "✔ Goed" in widget.feedback.value
+    state = read_state(QuestionPracticeState, store.get("09-vraag"))
+    ratio = get_type("question_practice").ratio(exercise, state, "open")
+    assert len(state.history) == 4 and (ratio.part, ratio.whole) == (1, 1)  # only the real question counts
+
+
 def test_question_practice_escapes_html(make_exercise, store: AnswerStore) -> None:
     widget = QuestionPractice(make_exercise(PRACTICE), store=store)
     widget.answer.value = "<img src=x onerror=alert(1)> wat bedoelt u?"

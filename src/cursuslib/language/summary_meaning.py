@@ -27,6 +27,8 @@ from .rules import Pattern, PatternSet, data, word_set
 __all__ = ["Story", "SummaryMeaning", "clause_text", "judge_summary", "missed_problem", "separable", "story", "too_much", "vague_phrase"]
 
 _CUSTOMER = frozenset({"u", "je", "jij", "jullie", "uw", "jouw"})
+#: The customer as the one who must do something ('u moet', 'moeten jullie'); 'uw planners' are someone else.
+_CUSTOMER_SUBJECT = _CUSTOMER - {"uw", "jouw"}
 _SPLIT_WORDS = frozenset({"en", "maar", "want", "omdat", "doordat", "zodat", "waardoor", "terwijl"})
 _DETERMINERS = frozenset({"de", "het", "een", "die", "deze", "dit", "dat", "uw", "hun", "mijn", "onze", "ons", "je", "jouw",
                           "zijn", "haar", "elke", "ieder", "iedere", "alle", "geen", "veel", "weinig", "welke", "zo'n"})
@@ -564,8 +566,13 @@ def _advice(sm: _Summary) -> str:
         cf, ce = sm.clauses(i)
         if any(tokens[k].norm in _SUBORDINATE for k in range(cf, i) if k not in masked):
             continue  # 'hoeveel brood u moet bakken', 'waardoor u moet rijden': a description
-        if not any(tokens[k].norm in _CUSTOMER for k in range(max(cf, i - 3), min(ce, i + 2)) if k != i):
-            continue  # 'ze moeten lang wachten' describes; advice is aimed at the customer
+        near = {tokens[k].norm for k in range(max(cf, i - 3), min(ce, i + 2)) if k != i}
+        if not near & _CUSTOMER_SUBJECT:
+            if not near & _CUSTOMER:
+                continue  # 'ze moeten lang wachten' describes; advice is aimed at the customer
+            if not any(tokens[k - 1].norm in cfg.new_thing and _content(tokens[k], cfg)
+                       and not st.index.match(tokens[k].norm) for k in range(cf + 1, ce)):
+                continue  # 'moeten uw planners om negen uur klaar zijn' describes; 'uw klanten moeten een app ...'
         keys = _keys_of(tokens, cf, ce, cfg)
         if any(keys & ob for ob in st.obligations):
             continue  # the customer's own obligation, mirrored
