@@ -12,7 +12,7 @@ saw the engine and never tuned on it: its figure is the honest estimate for sent
 
 Run from the repository root::
 
-    .venv/bin/python bench/bench_meaning.py [--holdout] [--wrong REASON]   # --wrong lists misjudged rows
+    .venv/bin/python bench/bench_meaning.py [--holdout [NAME]] [--wrong REASON]   # --wrong lists misjudged rows
 """
 
 from __future__ import annotations
@@ -73,10 +73,11 @@ def cases(folder: Path = DATA) -> dict[str, list[Case]]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--wrong", default="", metavar="REASON", help="list the misjudged rows with this reason")
-    parser.add_argument("--holdout", action="store_true", help="the held-out set in tests/data/holdout/")
+    parser.add_argument("--holdout", nargs="?", const="holdout", default="", metavar="NAME",
+                        help="a held-out set in tests/data/NAME/ (default: holdout)")
     args = parser.parse_args()
     lowest = 1.0
-    for name, items in cases(DATA / "holdout" if args.holdout else DATA).items():
+    for name, items in cases(DATA / args.holdout if args.holdout else DATA).items():
         per_reason: dict[str, list[bool]] = defaultdict(list)
         for reason, text, expected, predict in items:
             right = predict() == expected

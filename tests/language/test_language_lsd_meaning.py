@@ -286,3 +286,49 @@ def test_huge_input_stays_fast(func, piece: str) -> None:  # type: ignore[no-unt
         func(huge, huge)
         best = min(best, time.process_time() - start)
     assert best < 0.2  # generous: the goal is 50 ms (see bench/bench_language.py)
+
+
+DANCE = ("Ouders zeggen de danslessen van hun kind vaak pas op het laatste moment af. De docent staat dan voor een "
+         "halflege zaal en die lessen worden ook niet betaald. Ik wil dat afzeggen minstens een dag van tevoren gebeurt.")
+BIKES = ("Klanten brengen hun fiets voor een kleine reparatie, maar als we hem openmaken blijkt er twee keer zoveel "
+         "kapot te zijn. Dan klopt de prijs die we noemden niet meer en worden mensen boos aan de balie.")
+
+
+LESSONS = ("Ouders zeggen de danslessen van hun kind vaak pas op het laatste moment af. De docent staat dan voor een "
+           "halflege zaal en die uren worden ook niet betaald.")
+TRIAL = "Veel kinderen schrijven zich in voor de proefles, maar een derde komt dan niet. De docent wacht voor niets."
+
+
+@pytest.mark.parametrize("summary", [
+    "Dus late afzeggingen betekenen onbetaalde uren, klopt dat?",  # a noun from a split verb, and 'on-'
+    "Dus door late afzeggingen blijft het lesgeld weg, klopt dat?",  # 'zeggen ... af' far apart in the story
+])
+def test_a_paraphrase_in_other_word_forms_is_a_good_summary(summary: str) -> None:
+    result = summary_feedback(LESSONS, summary)
+    assert result.ok, result.messages
+
+
+def test_a_comparison_is_not_the_opposite_of_a_negated_verb() -> None:
+    result = summary_feedback(TRIAL, "Als ik u goed begrijp schrijven er meer kinderen in dan er echt komen, klopt dat?")
+    assert result.reason != "wrong_or_opposite", result.messages
+
+
+def test_a_negation_after_a_relative_clause_or_right_after_a_frequency_word_keeps_the_meaning() -> None:
+    relative = summary_feedback(BIKES, "Dus de prijs die u bij de balie noemt klopt achteraf vaak niet, "
+                                       "en dan worden klanten boos. Klopt dat?")
+    assert relative.reason != "wrong_or_opposite", relative.messages
+    never = summary_feedback("De helft van de offertes hoor ik nooit meer iets van terug.",
+                             "Dus veel offertes leveren vaak niets op, klopt dat?")
+    assert never.reason != "wrong_or_opposite", never.messages
+
+
+def test_less_for_twice_as_much_is_the_opposite() -> None:
+    result = summary_feedback(BIKES, "Dus er blijkt bij het openmaken veel minder kapot te zijn, klopt dat?")
+    assert result.reason == "wrong_or_opposite"
+
+
+def test_it_would_be_smart_to_is_advice_and_another_wish_is_not_what_the_customer_said() -> None:
+    smart = summary_feedback(DANCE, "Dus ouders zeggen laat af, dan is het slim om een boete te vragen, toch?")
+    other = summary_feedback(DANCE, "Dus u zoekt vooral meer reclame op sociale media, klopt dat?")
+    assert smart.reason == "advice" and "slim om" in smart.phrase
+    assert other.reason == "off_topic" and "meer reclame" in other.phrase

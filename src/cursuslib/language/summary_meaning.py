@@ -115,6 +115,8 @@ def variants(norm: str) -> frozenset[str]:
             break
     if norm.startswith("ge") and len(norm) >= 6:
         keys.add(stem(norm[2:]))
+    if norm.startswith("on") and not norm.startswith(("ont", "onder")) and len(norm) >= 7:
+        keys.add(stem(norm[2:]))  # 'onbetaald' is about paying, 'onduidelijk' about clarity (the same topic)
     for key in list(keys):
         group = cfg.synonyms.get(key)
         if group:
@@ -174,6 +176,10 @@ def clause_text(text: str, tokens: Sequence[Token], i: int) -> str:
     return _span_text(text, tokens, first, end - 1)
 
 
+#: How far back from a particle at the end of its clause its verb may stand ('zeggen hun les ... af').
+SPLIT_VERB_REACH = 14
+
+
 def separable(tokens: Sequence[Token], cfg: _Config) -> list[tuple[str, str]]:
     """(key, words) for split verbs: 'geven ... door' also counts as 'doorgeven', 'komt ... terug' as
     'terugkomen' (a particle at the end of its clause, or before a preposition)."""
@@ -183,7 +189,7 @@ def separable(tokens: Sequence[Token], cfg: _Config) -> list[tuple[str, str]]:
         if tok.norm not in cfg.particles or not (i + 1 == n or tokens[i + 1].clause_break
                                                   or tokens[i + 1].norm in cfg.after_particle):
             continue
-        for back in range(i - 1, max(-1, i - 9), -1):
+        for back in range(i - 1, max(-1, i - SPLIT_VERB_REACH), -1):
             prev = tokens[back]
             if prev.norm.isalpha() and len(prev.norm) >= 3 and prev.norm not in cfg.negations:
                 out.append((stem(tok.norm + prev.norm), f"{prev.surface} ... {tok.surface}"))
@@ -202,6 +208,9 @@ class _Index:
         self.pieces: dict[str, str] = {}
         for key, words in separable(tokens, cfg):
             self.keys.setdefault(key, words)
+            group = cfg.synonyms.get(key)
+            if group:
+                self.keys.setdefault(group, words)
         for tok in tokens:
             if not _content(tok, cfg):
                 continue
@@ -442,13 +451,23 @@ def _negated_around(tokens: Sequence[Token], i: int, cf: int, ce: int, negations
     """Negated before ('niet goed') or, in a main clause, after the verb ('klopt de voorraad niet')."""
     if _negated(tokens, i, cf, negations):
         return True
-    for k in range(i + 1, ce):
+    k = i + 1
+    while k < ce:
         norm = tokens[k].norm
+        if norm == "die" and k > i + 1:  # a relative clause ('klopt de inschatting die u maakt vaak niet'):
+            k = next((j for j in range(k + 2, ce) if _verb_like(tokens[j].norm)), ce) + 1  # skip to its verb
+            continue
         if norm in _SUBCLAUSE:
             return False
         if norm in negations:
             return True
+        k += 1
     return False
+
+
+def _verb_like(norm: str) -> bool:
+    """A rough test for the finite verb that closes a relative clause ('maakt', 'kwamen', 'deed')."""
+    return len(norm) >= 3 and norm.endswith(("t", "en", "de", "te", "d"))
 
 
 def too_much(tokens: Sequence[Token], first: int = 0, end: int = -1) -> bool:
@@ -585,6 +604,30 @@ def _advice(sm: _Summary) -> str:
     return ""
 
 
+def _other_wish(sm: _Summary) -> str:
+    """'Dus u zoekt meer vrijwilligers ...' when the customer named another wish: the summary puts a wish in
+    the customer's mouth that shares nothing with what the customer wants (two or more new words)."""
+    st, tokens, cfg = sm.st, sm.tokens, sm.cfg
+    wanted = frozenset().union(*(keys for _, keys in st.needs)) if st.needs else frozenset()
+    if not wanted:
+        return ""
+    for first, last in sm.hits.get("customer_wish", ()):
+        cf, ce = sm.clauses(first)
+        if ce < len(tokens) and tokens[ce].norm == "dat":
+            ce = sm.clauses(ce)[1]
+        words = [k for k in range(last + 1, ce) if k not in sm.masked and _content(tokens[k], cfg)]
+        if any(variants(tokens[k].norm) & wanted for k in words):
+            continue
+        new = [k for k in words if not st.index.match(tokens[k].norm) and not sm.in_range("emotion_words", k, k + 1)]
+        # A new thing ('meer vrijwilligers', 'een app'); 'het klanten makkelijk maken' may paraphrase the wish.
+        if len(new) >= 2 and any(tokens[k - 1].norm in cfg.new_thing or tokens[k - 1].norm in _MORE for k in new):
+            return _clause_quote(sm.text, tokens, first, ce, sm.masked)
+    return ""
+
+
+_MORE = frozenset({"meer", "minder", "extra"})
+
+
 def _new_wish(sm: _Summary) -> str:
     """'Dus u wilt een app waarmee ...' when the customer named no wish: a solution put in the
     customer's mouth (the words after 'u wilt' are new to the story)."""
@@ -647,6 +690,8 @@ def _opposite(sm: _Summary) -> tuple[str, str]:
                 theirs = st.said.get((number, side))  # 'niet vaak' against 'vaak'
             elif all(tokens[k].norm in st.words for k in range(first, last + 1)):
                 continue  # the customer used this word too
+            elif any(tokens[k].norm in cfg.negations for k in range(last + 1, min(ce, last + 3))):
+                continue  # negated right after: 'die vaak nergens op uitlopen' says 'nooit'
             else:
                 theirs = st.said.get((number, 1 - side))
             if theirs and any(st.index.match(tokens[k].norm) for k in range(cf, ce)
@@ -671,9 +716,24 @@ def _opposite(sm: _Summary) -> tuple[str, str]:
             if not hit:
                 continue
             cf, ce = sm.clauses(i)
+            if _after_comparison(tokens, i):
+                continue  # 'meer jongeren dan er echt komen': a comparison, not 'they come'
             if _predicate(tokens, i, cf, cfg) and not sm.negative(cf, ce) and not _wish_clause(tokens, cf, i, masked):
                 return sm.clause(i), hit
     return "", ""
+
+
+#: Comparative words before 'dan' ('meer ... dan er komen', 'vaker dan').
+_COMPARATIVES = frozenset({"meer", "minder", "vaker", "eerder", "later", "langer", "groter", "kleiner", "liever",
+                           "sneller", "trager", "hoger", "lager", "duurder", "goedkoper", "zoveel", "evenveel"})
+
+
+def _after_comparison(tokens: Sequence[Token], i: int) -> bool:
+    """True when token ``i`` stands after 'dan' that closes a comparison ('meer jongeren ... dan er komen')."""
+    for back in range(i - 1, max(-1, i - 5), -1):
+        if tokens[back].norm == "dan":
+            return any(tokens[k].norm in _COMPARATIVES for k in range(max(0, back - 6), back))
+    return False
 
 
 def _parroting(sm: _Summary) -> str:
@@ -737,6 +797,9 @@ def judge_summary(st: Story, text: str, tokens: Sequence[Token], masked: Set[int
     wish = _new_wish(sm)
     if wish:
         return SummaryMeaning("advice", wish, **base)
+    other = _other_wish(sm)
+    if other:
+        return SummaryMeaning("off_topic", other, missed_problem(st), **base)
     phrase, theirs = _opposite(sm)
     if phrase:
         return SummaryMeaning("wrong_or_opposite", phrase, theirs, **base)
