@@ -26,6 +26,7 @@ from cursuslib.language import (  # noqa: E402 - the path is set up first
     followup_feedback,
     positivity,
     question_kind,
+    reply_feedback,
     rewrite_feedback,
     summary_feedback,
 )
@@ -37,6 +38,8 @@ OWN_DIR = ROOT / "tests" / "language" / "data"
 TARGETS = {"questions": 0.97, "sentences": 0.92, "rewrites": 0.92}
 MAX_MEAN_MS = 0.2
 MAX_GROWTH = 25.0  # 10x more text may cost at most this factor (linear growth is ~10)
+MAX_WORST_MS = 50.0  # no call may take longer, whatever the input
+ANGRY = "Ik wacht al twee weken op mijn bestelling en niemand neemt de telefoon op. Dit is echt belachelijk!"
 
 _FALLBACK = [
     "Oké, en wat gebeurde er daarna?",
@@ -107,6 +110,7 @@ def _timing() -> bool:
         "rewrite (cache)": (rewrite_feedback, [(a, b) for a, b in pairs]),
         "summary_feedback": (summary_feedback, [(story, s) for s in sentences]),
         "followup_feedback": (followup_feedback, [(story, s) for s in sentences]),
+        "reply_feedback": (reply_feedback, [(ANGRY, s) for s in sentences]),
     }
     ok = True
     for name, (func, args) in cases.items():
@@ -127,6 +131,7 @@ def _growth() -> bool:
         ("rewrite_feedback", lambda t: _rewrite_uncached(t, t[::-1])),
         ("summary_feedback", lambda t: summary_feedback(t, t)),
         ("followup_feedback", lambda t: followup_feedback(t, t)),
+        ("reply_feedback", lambda t: reply_feedback(t, t)),
     ):
         times = {}
         for size in (10_000, 100_000):
@@ -147,6 +152,69 @@ def _growth() -> bool:
     return ok
 
 
+#: Inputs that are expensive for naive rules: 100,000 characters of one repeated word, and no spaces at all.
+_WORST = {
+    "niet niet ...": "niet " * 20_000,
+    "zonder spaties": "a" * 100_000,
+    "leestekens": "?!. " * 25_000,
+}
+
+
+def _worst_case() -> bool:
+    """The slowest call of each public function on hostile input; every one must stay under MAX_WORST_MS."""
+    calls: dict[str, Callable[[str], object]] = {
+        "question_kind": question_kind,
+        "positivity": positivity,
+        "rewrite_feedback": lambda t: _rewrite_uncached(t, t),
+        "summary_feedback": lambda t: summary_feedback(t, t),
+        "followup_feedback": lambda t: followup_feedback(t, t),
+        "reply_feedback": lambda t: reply_feedback(t, t),
+    }
+    ok = True
+    for name, func in calls.items():
+        worst, which = 0.0, ""
+        for label, text in _WORST.items():
+            start = time.perf_counter()
+            func(text)
+            ms = (time.perf_counter() - start) * 1000
+            if ms > worst:
+                worst, which = ms, label
+        status = "ok" if worst <= MAX_WORST_MS else "TE TRAAG"
+        ok &= worst <= MAX_WORST_MS
+        print(f"[uiterst] {name:17} traagste {worst:6.1f} ms ({which}, 100k tekens; grens {MAX_WORST_MS:.0f} ms)  {status}")
+    return ok
+
+
+_FIRST_CALL = """
+import sys, time
+sys.path.insert(0, {src!r})
+start = time.perf_counter()
+import cursuslib.language as language
+imported = time.perf_counter()
+calls = [("question_kind", ("Wat bedoelt u?",)), ("positivity", ("Helaas kan dat niet.",)),
+         ("rewrite_feedback", ("Helaas kan dat niet.", "Ik regel het morgen.")),
+         ("summary_feedback", ("De app is traag.", "Dus de app is traag?")),
+         ("followup_feedback", ("De app is traag.", "Wanneer merkt u dat?")),
+         ("reply_feedback", ("Dit is belachelijk!", "Wat vervelend, ik zoek het vandaag uit."))]
+print(f"import {{(imported - start) * 1000:.1f}}")
+for name, args in calls:
+    t = time.perf_counter()
+    getattr(language, name)(*args)
+    print(f"{{name}} {{(time.perf_counter() - t) * 1000:.1f}}")
+"""
+
+
+def _first_call() -> None:
+    """The first call of each function in a fresh interpreter: it loads and compiles its rule files (once)."""
+    import subprocess
+
+    out = subprocess.run([sys.executable, "-c", _FIRST_CALL.format(src=str(ROOT / "src"))],
+                         capture_output=True, text=True, check=True).stdout.split()
+    figures = dict(zip(out[::2], out[1::2], strict=True))
+    parts = ", ".join(f"{name} {ms} ms" for name, ms in figures.items())
+    print(f"[eerste aanroep] apart gemeten, in een nieuw proces (laden van de regelbestanden): {parts}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Print accuracy, timing and growth figures; with --strict return 1 when a target is missed."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -157,7 +225,9 @@ def main(argv: list[str] | None = None) -> int:
         _accuracy("eigen", OWN_DIR),
         _timing(),
         _growth(),
+        _worst_case(),
     ]
+    _first_call()
     all_ok = all(results)
     print("Alle doelen gehaald." if all_ok else "Niet alle doelen gehaald.")
     return 0 if all_ok or not args.strict else 1
