@@ -332,3 +332,36 @@ def test_it_would_be_smart_to_is_advice_and_another_wish_is_not_what_the_custome
     other = summary_feedback(DANCE, "Dus u zoekt vooral meer reclame op sociale media, klopt dat?")
     assert smart.reason == "advice" and "slim om" in smart.phrase
     assert other.reason == "off_topic" and "meer reclame" in other.phrase
+
+
+GREENHOUSE = ("Kwekers bellen ons elke ochtend om te vragen welke planten er nog op voorraad zijn. Onze lijst op de "
+              "website loopt altijd een paar dagen achter. Ik wil dat kwekers zelf kunnen zien wat er nog te koop is.")
+
+
+LAUNDRY = ("In onze wasserette zijn de machines op zaterdag vaak allemaal bezet, terwijl het door de week bijna leeg "
+           "is. Mensen wachten dan met een volle tas en sommigen lopen boos weg. Ik wil de drukte beter over de week "
+           "verdelen.")
+
+
+@pytest.mark.parametrize(("story", "summary"), [
+    (GREENHOUSE, "actuele voorraad online, dat is het doel he?"),  # a need frame, no verb
+    (GREENHOUSE, "een lijst die altijd klopt, daar draait het om?"),  # 'klopt' in a wish is no 'all is well'
+    (LAUNDRY, "drukte beter spreiden over de week dus?"),  # the customer's wish in other words
+])
+def test_the_need_without_u_wilt_is_the_core(story: str, summary: str) -> None:
+    result = summary_feedback(story, summary)
+    assert result.ok, result.messages
+
+
+@pytest.mark.parametrize(("summary", "reason"), [
+    ("Als ik u goed begrijp wilt u ook bloembollen gaan verkopen op markten, klopt dat?", "off_topic"),
+    ("Dus kwekers moeten voortaan een formulier invullen voordat ze bellen, toch?", "advice"),
+])
+def test_a_new_wish_or_a_new_duty_for_someone_else_is_not_what_the_customer_said(summary: str, reason: str) -> None:
+    assert summary_feedback(GREENHOUSE, summary).reason == reason
+
+
+def test_no_longer_is_not_more() -> None:
+    result = summary_feedback(GREENHOUSE, "Dus u wilt niet meer de hele ochtend aan de telefoon zitten maar dat "
+                                          "kwekers het zelf kunnen zien, klopt dat?")
+    assert result.ok, result.messages

@@ -71,7 +71,7 @@ class _Config:
         self.prefix_particles = tuple(sorted(self.particles, key=len, reverse=True))
         # One pattern set for all summary rules (one pass over the text); the payload says which rule.
         keys = ("judging", "judging_near_customer", "advice", "problem_words", "need_words", "cause_words",
-                "emotion_words", "summary_topic_frames", "customer_wish")
+                "emotion_words", "summary_topic_frames", "customer_wish", "need_frames")
         self.summary = PatternSet(Pattern(str(s), key, macros) for key in keys for s in d.get(key) or ())
         self.problem = patterns("problem_words")
         self.customer_need = patterns("customer_need")
@@ -546,7 +546,8 @@ class _Summary:
         tokens = self.tokens
         if any(tokens[i].norm in self.cfg.negations for i in self.body):
             return True
-        keys = ("problem_words", "need_words", "emotion_words", "cause_words") if feelings else ("problem_words",)
+        keys = (("problem_words", "need_words", "need_frames", "emotion_words", "cause_words") if feelings
+                else ("problem_words",))
         if any(self.hits.get(key) for key in keys):
             return True
         return any(too_much(tokens, i, i + 2) for i in self.body)
@@ -587,11 +588,11 @@ def _advice(sm: _Summary) -> str:
             continue  # 'hoeveel brood u moet bakken', 'waardoor u moet rijden': a description
         near = {tokens[k].norm for k in range(max(cf, i - 3), min(ce, i + 2)) if k != i}
         if not near & _CUSTOMER_SUBJECT:
-            if not near & _CUSTOMER:
-                continue  # 'ze moeten lang wachten' describes; advice is aimed at the customer
+            # Someone else must: a description ('ze moeten lang wachten', 'moeten uw planners om negen uur klaar
+            # zijn'), unless a new thing comes in ('klanten moeten eerst een foto sturen', 'via een formulier').
             if not any(tokens[k - 1].norm in cfg.new_thing and _content(tokens[k], cfg)
                        and not st.index.match(tokens[k].norm) for k in range(cf + 1, ce)):
-                continue  # 'moeten uw planners om negen uur klaar zijn' describes; 'uw klanten moeten een app ...'
+                continue
         keys = _keys_of(tokens, cf, ce, cfg)
         if any(keys & ob for ob in st.obligations):
             continue  # the customer's own obligation, mirrored
@@ -602,6 +603,15 @@ def _advice(sm: _Summary) -> str:
             lo += 1
         return sm.span(lo, i + 1 if i + 1 < ce and tokens[i + 1].norm in _CUSTOMER else i)
     return ""
+
+
+def _names_need(sm: _Summary) -> bool:
+    """True when two or more words of the summary belong to a wish the customer named ('Ik wil de drukte beter
+    over de week spreiden' -> 'drukte verdelen over de week'): the core, even without a verb or 'u wilt'."""
+    found = 0
+    for keys in (keys for _, keys in sm.st.needs if keys):
+        found = max(found, sum(1 for i in sm.content if variants(sm.tokens[i].norm) & keys))
+    return found >= 2
 
 
 def _other_wish(sm: _Summary) -> str:
@@ -620,12 +630,16 @@ def _other_wish(sm: _Summary) -> str:
             continue
         new = [k for k in words if not st.index.match(tokens[k].norm) and not sm.in_range("emotion_words", k, k + 1)]
         # A new thing ('meer vrijwilligers', 'een app'); 'het klanten makkelijk maken' may paraphrase the wish.
-        if len(new) >= 2 and any(tokens[k - 1].norm in cfg.new_thing or tokens[k - 1].norm in _MORE for k in new):
+        extra = any(tokens[k].norm in _MORE and tokens[k - 1].norm not in cfg.negations  # not 'niet meer'
+                    for k in range(first + 1, min(ce, last + 3)))  # 'u wilt ook ...', 'u wilt meer ...'
+        if len(new) >= 2 and (extra or any(tokens[k - 1].norm in cfg.new_thing for k in new)
+                              or any(tokens[k - 1].norm in _MORE and tokens[k - 2].norm not in cfg.negations
+                                     for k in new)):
             return _clause_quote(sm.text, tokens, first, ce, sm.masked)
     return ""
 
 
-_MORE = frozenset({"meer", "minder", "extra"})
+_MORE = frozenset({"meer", "minder", "extra", "ook"})
 
 
 def _new_wish(sm: _Summary) -> str:
@@ -668,6 +682,8 @@ def missed_problem(st: Story, keys: Iterable[str] = ()) -> str:
 
 def _opposite(sm: _Summary) -> tuple[str, str]:
     tokens, cfg, st, masked = sm.tokens, sm.cfg, sm.st, sm.masked
+    if sm.hits.get("need_frames"):
+        return "", ""  # the student names what the customer wants ('duidelijk vooraf, daar gaat het om')
     # 1. An all-is-well word the customer did not use: 'de tickets werkten prima', 'rustig qua mail'.
     for i in sm.body:
         if tokens[i].norm not in cfg.all_is_well or tokens[i].norm in st.fine:
@@ -809,9 +825,11 @@ def judge_summary(st: Story, text: str, tokens: Sequence[Token], masked: Set[int
     keys = frozenset(k for i in sm.content for k in variants(sm.tokens[i].norm))
     if not sm.content:
         return SummaryMeaning("missing_core", "", missed_problem(st, keys), **base)
+    if _names_need(sm):
+        return SummaryMeaning("ok", **base)  # the customer's wish in other words ('drukte beter verdelen')
     if not sm.signals():
         return SummaryMeaning("missing_core", sm.first_clause(), missed_problem(st, keys), **base)
-    if not sm.hits.get("need_words"):
+    if not sm.hits.get("need_words") and not sm.hits.get("need_frames"):
         for words, keys in st.needs:
             if keys and not any(variants(sm.tokens[i].norm) & keys for i in sm.content):
                 return SummaryMeaning("missing_core", sm.first_clause(), words, **base)
