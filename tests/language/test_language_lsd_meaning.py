@@ -365,3 +365,13 @@ def test_no_longer_is_not_more() -> None:
     result = summary_feedback(GREENHOUSE, "Dus u wilt niet meer de hele ochtend aan de telefoon zitten maar dat "
                                           "kwekers het zelf kunnen zien, klopt dat?")
     assert result.ok, result.messages
+
+
+@pytest.mark.parametrize("question", [
+    "Hoe houdt u nu bij wat er nog te koop is?",  # 'houdt ... bij' before a subclause: keeping a list
+    "wat bedoelt u precies met achterlopen?",  # 'loopt ... achter' in the story
+    "hoelaat is het het drukst aan de telefoon?",  # a chat question word is no topic of its own
+])
+def test_follow_ups_in_other_forms_of_the_customers_words_are_on_topic(question: str) -> None:
+    result = followup_feedback(GREENHOUSE, question)
+    assert result.ok, result.messages

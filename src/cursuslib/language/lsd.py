@@ -286,9 +286,12 @@ def followup_feedback(customer_text: str, question: str) -> FollowupResult:
         found = st.index.match(tokens[i].norm)
         if found:
             shared_words.setdefault(found)
+    synonyms = config().synonyms
     for key, _words in separable(tokens, config()):
-        if key in st.index.keys:
-            shared_words.setdefault(st.index.keys[key])
+        for k in (key, synonyms.get(key, "")):  # 'houdt ... bij' is about keeping an overview
+            if k in st.index.keys:
+                shared_words.setdefault(st.index.keys[k])
+                break
     shared = list(shared_words)
     frame = first_hit("followup_off_topic")
     # Relevant by form: only general words, a word that points back ('die vraag', "zo'n uitleg"),

@@ -60,7 +60,9 @@ class _Config:
         self.finite = word_set(common.get("finite_verbs"))
         self.key_verbs = word_set(d.get("key_verbs"))
         self.particles = word_set(common.get("separable_particles"))
-        self.after_particle = word_set(common.get("prepositions")) | _SPLIT_WORDS
+        # A particle ends its verb before a preposition, a linking word or a subclause ('houdt u bij wat ...').
+        self.after_particle = (word_set(common.get("prepositions")) | _SPLIT_WORDS
+                               | frozenset({"wat", "wie", "hoe", "waar", "welke", "wanneer", "of", "dat", "als"}))
         self.all_is_well = word_set(d.get("all_is_well"))
         self.plenty = word_set(d.get("plenty_words"))
         self.new_thing = word_set(d.get("new_thing_words"))
