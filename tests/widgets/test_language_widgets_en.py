@@ -123,8 +123,9 @@ def test_lsd_dialogue_in_english(store: AnswerStore) -> None:
         widget.summary_box.value = "U moet gewoon een snellere server kopen."
         widget.next_button.click()
     assert not widget.finished
-    assert shown(widget.feedback.value) == ("✘ Not yet : the customer does not feel fully understood yet. Use the "
-                                            "customer's own words and check that you got it right.")
+    assert shown(widget.feedback.value) == ("✘ Not yet : the customer does not recognise themselves in your summary "
+                                            "yet. Next step: read again what the customer just said, summarise it in "
+                                            "your own words and ask if that is right.")
     assert shown(widget.transcript.value).endswith(
         "Customer: Hmm, dat is het nog niet helemaal. Kunt u het nog eens samenvatten? "
         "(Not quite: could you summarise it again?)")  # the customer speaks Dutch, with the meaning in English

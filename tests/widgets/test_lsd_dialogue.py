@@ -124,8 +124,9 @@ def to_last_turn(widget: LsdDialogue) -> None:
 def test_a_summary_that_only_shares_a_word_is_not_recognised(make_exercise, store: AnswerStore) -> None:
     widget = LsdDialogue(make_exercise(WITH_NEED), store=store)
     to_last_turn(widget)
-    send(widget, "Dus u wilt een nieuwe app, klopt dat?")
+    feedback = send(widget, "Dus u wilt een nieuwe app, klopt dat?")
     assert not widget.finished and "nog niet helemaal" in strip_tags(widget.transcript.value)
+    assert feedback.count("Volgende stap") == 1 and "eigen woorden" in feedback
     assert "Maar eigenlijk" not in strip_tags(widget.transcript.value)
 
 

@@ -115,7 +115,8 @@ class LsdDialogue(ExerciseWidget):
             return (f"<p>{self.mark(False)}: {escape(self.t('lsd_dialogue.corrected', ideas=ideas))}</p>"
                     + next_step_html(self.t("lsd_dialogue.next_step_corrected"), self.exercise))
         if response.reaction == "not_recognised":
-            return f"<p>{self.mark(False)}: {escape(self.t('lsd_dialogue.not_recognised'))}</p>"
+            return (f"<p>{self.mark(False)}: {escape(self.t('lsd_dialogue.not_recognised'))}</p>"
+                    + next_step_html(self.t("lsd_dialogue.next_step_not_recognised"), self.exercise))
         return f"<p>{escape(self.t('lsd_dialogue.customer_goes_on'))}</p>"
 
     def _render(self) -> None:
