@@ -90,6 +90,13 @@ def main() -> None:
         print(f"{name:16s} {accuracy:.3f} ({sum(total)}/{len(total)})")
         for reason, flags in sorted(per_reason.items()):
             print(f"    {reason:20s} {sum(flags) / len(flags):.2f} ({sum(flags)}/{len(flags)})")
+    extra = (DATA / args.holdout if args.holdout else DATA) / "taaldata"
+    if extra.is_dir():  # open/closed questions, positive sentences and rewrites in the format of ../shared/taaldata
+        from cursuslib.language.evaluate import score_dir
+
+        for task, score in score_dir(extra).items():
+            lowest = min(lowest, score.accuracy)
+            print(f"taaldata/{task:8s} {score.accuracy:.3f} ({score.correct}/{score.total})")
     print(f"laagste set: {lowest:.3f} (doel >= {GOAL})")
 
 
