@@ -157,6 +157,14 @@ _WORST = {
     "niet niet ...": "niet " * 20_000,
     "zonder spaties": "a" * 100_000,
     "leestekens": "?!. " * 25_000,
+    "Is het? ...": "Is het? " * 12_500,
+    "ik ben benieuwd wat ...": "Ik ben benieuwd wat " * 5_000,
+    "u moet ...": "u moet " * 14_300,
+    "als goed niet ...": "als goed niet " * 7_150,
+    "ik zoek uit waarom niet ...": "ik zoek uit waarom niet " * 4_200,
+    "onze fout ...": "onze fout " * 10_000,
+    "mijn collega ...": "mijn collega heeft het verkeerd " * 3_200,
+    "allemaal nieuwe woorden": " ".join(f"woord{i}x" for i in range(12_500)),
 }
 
 

@@ -15,7 +15,8 @@ def test_strong_reply_is_ok_and_names_the_next_step() -> None:
     result = reply_feedback(ANGRY, "Ik begrijp dat dit heel vervelend is. Ik zoek het vandaag uit en bel u voor "
                                    "16.00 uur terug met een oplossing.")
     assert result.ok and result.acknowledged
-    assert any("'16.00 uur'" in m for m in result.messages)
+    # The step is quoted as the student's whole clause, not as loose words ('bel u', '16.00').
+    assert any("'bel u voor 16.00 uur terug met een oplossing'" in m for m in result.messages)
     assert result.messages[-1].startswith("Volgende stap:")
 
 

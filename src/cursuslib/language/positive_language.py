@@ -1,4 +1,5 @@
-"""Positive language: finds negations, negative words, obligations, blame and weak phrasing."""
+"""Positive language: negations, negative words, obligations, blame and weak phrasing (leaving out words that only
+describe the problem or quote a button), constructive elements, acknowledgement and promises nobody can keep."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from .rules import Pattern, PatternSet, RuleError, closing_step, data, fill, nex
 
 __all__ = [
     "Marker",
+    "clause_quote",
     "constructive_markers",
     "engine",
     "find_negatives",
@@ -19,12 +21,16 @@ __all__ = [
     "has_acknowledgement",
     "positivity",
     "scan_text",
+    "too_long_message",
 ]
 
 Marker = tuple[str, int, int]  # (kind, start, end)
 _ACK = "__acknowledgement__"
 _APOLOGY = "__apology__"
 _OWNERSHIP = "__ownership__"
+_ACK_KINDS = frozenset({_ACK, _APOLOGY, _OWNERSHIP})
+_DOER = "__doer__"  # 'ik', 'wij', 'collega': may start an action for the customer
+_INSTRUCTION = "__instruction__"  # 'klik', 'kies': may start an instruction
 _COORDINATORS = frozenset({"en", "maar", "want", "dus"})
 # Categories that may describe the problem instead of framing the message ("Ik zoek uit waarom ... niet ...").
 _DESCRIBABLE = frozenset({"negation", "negative_word"})
@@ -33,6 +39,7 @@ _NEGATION_WORDS = frozenset({"niet", "nie", "geen", "nooit", "niets", "niks", "n
 # characters without a line break, and a closing quote that is not followed by a letter.
 _QUOTE_RE = re.compile(r"(?<![\w'’])['‘\"“„]([^'‘’\"“”„\n]{1,120}?)['’\"”](?![\w])")
 _CLOCK_GLUE = frozenset({"·", ":"})
+_MAX_CONDITION = 12  # words in a condition ('als er iets ontbreekt') that may describe the problem
 
 
 def _words(values: object, macros: dict[str, str] | None) -> frozenset[str]:
@@ -47,8 +54,8 @@ def _words(values: object, macros: dict[str, str] | None) -> frozenset[str]:
 
 
 class _Rule:
-    __slots__ = ("always", "category", "only_clause", "priority", "reason", "tip", "unless_clause", "unless_next",
-                 "unless_prev")
+    __slots__ = ("always", "category", "only_clause", "priority", "promise", "reason", "tip", "unless_clause",
+                 "unless_next", "unless_prev")
 
     def __init__(self, spec: dict[str, object], priority: int, category: str = "",
                  macros: dict[str, str] | None = None) -> None:
@@ -61,6 +68,7 @@ class _Rule:
         self.unless_clause = _words(spec.get("unless_clause"), macros)
         self.only_clause = _words(spec.get("only_clause"), macros)
         self.always = bool(spec.get("always", False))
+        self.promise = self.category == "over_promise"
 
 
 class _Engine:
@@ -117,7 +125,6 @@ class _Engine:
                          macros=macros)
             for source in spec.get("patterns") or ():
                 promise_patterns.append(Pattern(str(source), rule, macros))
-        self.promise_rules = frozenset(id(p.payload) for p in promise_patterns)
         desc = d.get("describing") or {}
         self.describe_verbs = word_set(desc.get("verbs"))
         self.describe_openers = word_set(desc.get("openers"))
@@ -126,7 +133,10 @@ class _Engine:
         self.conditions = word_set(desc.get("conditions"))
         self.condition_agents = word_set(desc.get("agents"))
         # One pass finds everything: negative wording, promises, constructive markers and acknowledgement.
-        self.patterns = PatternSet([*patterns, *promise_patterns, *marker_patterns, *ack_patterns])
+        # The words that may start an action or an instruction are found in the same pass.
+        doers = [Pattern(w, _DOER) for w in sorted(self.agents | self.agent_nouns)]
+        instructions = [Pattern(w, _INSTRUCTION) for w in sorted(self.instruction_verbs)]
+        self.patterns = PatternSet([*patterns, *promise_patterns, *marker_patterns, *ack_patterns, *doers, *instructions])
         self.msg = {str(k): str(v) for k, v in (d.get("messages") or {}).items()}
 
 
@@ -161,12 +171,14 @@ class _Scan:
         self.finding_tokens = finding_tokens
 
 
-def _quoted(text: str, tokens: list[Token]) -> bytearray:
-    """1 for every token inside a quotation ('Wachtwoord vergeten', "morgen in huis")."""
-    flags = bytearray(len(tokens))
-    if not tokens or not any(q in text for q in "'‘\"“„"):
-        return flags
+def _quoted(text: str, tokens: list[Token]) -> bytearray | None:
+    """1 for every token inside a quotation ('Wachtwoord vergeten', "morgen in huis"); None without quotes."""
+    if not tokens or ("'" not in text and '"' not in text and "‘" not in text and "“" not in text and "„" not in text):
+        return None
     spans = [(m.start(1), m.end(1)) for m in _QUOTE_RE.finditer(text)]
+    if not spans:
+        return None
+    flags = bytearray(len(tokens))
     si = 0
     for i, tok in enumerate(tokens):
         while si < len(spans) and spans[si][1] <= tok.start:
@@ -181,24 +193,21 @@ def _sentence_start(tok: Token) -> bool:
     return bool(pre) and ("." in pre or "!" in pre or "?" in pre or "\n" in pre)
 
 
-def _described(tokens: list[Token], eng: _Engine) -> tuple[bytearray, bytearray]:
+def _described(tokens: list[Token], eng: _Engine) -> tuple[bytearray | None, bytearray | None]:
     """Tokens that describe the problem: after 'zoek uit waarom', 'kijk of', 'snap dat' (first) and in a
-    condition followed by the writer's own action, 'als er iets ontbreekt, bel ik u' (second)."""
+    condition followed by the writer's own action, 'als er iets ontbreekt, bel ik u' (second); None when the
+    text has no such opener or condition."""
+    openers, conditions = eng.describe_openers, eng.conditions
+    opens = [i for i, tok in enumerate(tokens) if tok.norm in openers or tok.norm in conditions]
+    if not opens:
+        return None, None
     n = len(tokens)
     described = bytearray(n)
     conditional = bytearray(n)
-    verbs, openers, ends, gap = eng.describe_verbs, eng.describe_openers, eng.describe_ends, eng.describe_gap
-    conditions = eng.conditions
-    next_agent = -1
-    agent_after = [-1] * n if conditions else []  # per token: is there an agent later in the same sentence?
-    if conditions:
-        for i in range(n - 1, -1, -1):
-            agent_after[i] = next_agent
-            if tokens[i].norm in eng.condition_agents:
-                next_agent = i
-            if _sentence_start(tokens[i]):
-                next_agent = -1
-    for i, tok in enumerate(tokens):
+    verbs, ends, gap = eng.describe_verbs, eng.describe_ends, eng.describe_gap
+    agent_after: list[int] = []  # per token: the next agent ('ik', 'wij') in the same sentence, or -1
+    for i in opens:
+        tok = tokens[i]
         norm = tok.norm
         if norm in openers:
             if i + 1 >= n or tokens[i + 1].clause_break or tokens[i + 1].norm in _NEGATION_WORDS:
@@ -216,29 +225,75 @@ def _described(tokens: list[Token], eng: _Engine) -> tuple[bytearray, bytearray]
                     if t.clause_break or t.norm in ends or described[j]:
                         break
                     described[j] = 1
-        elif norm in conditions and agent_after[i] >= 0:
-            agent = agent_after[i]
-            end = i + 1
-            while end < n and not tokens[end].clause_break and tokens[end].norm not in ends and not conditional[end]:
-                end += 1
-            if agent < end:  # no comma: "als er iets ontbreekt bel ik u" - the condition ends before 'bel ik'
-                end = agent - 1
-            if end > i + 1:  # the writer acts after the condition: "..., bel ik u vandaag"
-                for j in range(i + 1, end):
-                    conditional[j] = 1
+            continue
+        if not agent_after:
+            agent_after = [-1] * n
+            next_agent = -1
+            for k in range(n - 1, -1, -1):
+                agent_after[k] = next_agent
+                if tokens[k].norm in eng.condition_agents:
+                    next_agent = k
+                if _sentence_start(tokens[k]):
+                    next_agent = -1
+        agent = agent_after[i]
+        if agent < 0:
+            continue
+        end = i + 1
+        limit_at = min(n, agent, i + 1 + _MAX_CONDITION)  # a condition is short: linear time on any text
+        while end < limit_at and not tokens[end].clause_break and tokens[end].norm not in ends and not conditional[end]:
+            end += 1
+        if end - (i + 1) >= _MAX_CONDITION:
+            continue  # no end in sight: not a short condition
+        if end == agent:  # no comma: "als er iets ontbreekt bel ik u" - the condition ends before 'bel ik'
+            end = agent - 1
+        if end > i + 1:  # the writer acts after the condition: "..., bel ik u vandaag"
+            for j in range(i + 1, end):
+                conditional[j] = 1
     return described, conditional
 
 
-def _clause_words(tokens: list[Token]) -> tuple[list[int], list[set[str]]]:
-    """Clause number per token and the words of each clause."""
-    ids: list[int] = []
-    words: list[set[str]] = [set()]
-    for tok in tokens:
-        if tok.clause_break or tok.norm in _COORDINATORS:
-            words.append(set())
-        ids.append(len(words) - 1)
-        words[-1].add(tok.norm)
-    return ids, words
+class _Clauses:
+    """The clause of every token and the words of every clause, worked out once per text (linear time).
+
+    A clause ends at punctuation and, with ``coordinators``, also at 'en', 'maar', 'want' and 'dus'.
+    """
+
+    __slots__ = ("ids", "words")
+
+    def __init__(self, tokens: list[Token], *, coordinators: bool = True) -> None:
+        self.ids: list[int] = []
+        self.words: list[set[str]] = [set()]
+        for tok in tokens:
+            if tok.clause_break or (coordinators and tok.norm in _COORDINATORS):
+                self.words.append(set())
+            self.ids.append(len(self.words) - 1)
+            self.words[-1].add(tok.norm)
+
+    def has(self, i: int, words: frozenset[str]) -> bool:
+        """True when the clause of token ``i`` holds one of ``words``."""
+        return not words.isdisjoint(self.words[self.ids[i]])
+
+
+_SHORT_TEXT = 64  # tokens; in a shorter text a clause is looked up around the word instead of all at once
+
+
+def _clause_has(tokens: list[Token], i: int, words: frozenset[str], *, coordinators: bool = True) -> bool:
+    """``_Clauses(tokens).has(i, words)`` for one word of a short text, without working out every clause."""
+    j = i
+    while True:
+        tok = tokens[j]
+        if tok.norm in words:
+            return True
+        if j == 0 or tok.clause_break or (coordinators and tok.norm in _COORDINATORS):
+            break
+        j -= 1
+    for j in range(i + 1, len(tokens)):
+        tok = tokens[j]
+        if tok.clause_break or (coordinators and tok.norm in _COORDINATORS):
+            break
+        if tok.norm in words:
+            return True
+    return False
 
 
 def scan_text(text: str, tokens: list[Token], eng: _Engine) -> _Scan:
@@ -253,11 +308,12 @@ def scan_text(text: str, tokens: list[Token], eng: _Engine) -> _Scan:
     quoted = _quoted(text, tokens)
     described: bytearray | None = None
     conditional: bytearray | None = None
-    clause_ids: list[int] | None = None
-    clause_words: list[set[str]] = []
-    promise_rules = eng.promise_rules
+    looked = False  # described and conditional are worked out at the first describable finding
+    clauses: _Clauses | None = None
+    doers: list[int] = []
+    instructions: list[int] = []
     for first, last, pattern in eng.patterns.finditer(tokens):
-        if quoted[first] or quoted[last]:
+        if quoted is not None and (quoted[first] or quoted[last]):
             continue  # a quoted button, link or the customer's own words: not the writer's framing
         payload = pattern.payload
         if isinstance(payload, _Rule):
@@ -266,25 +322,35 @@ def scan_text(text: str, tokens: list[Token], eng: _Engine) -> _Scan:
             if payload.unless_prev and first > 0 and tokens[first - 1].norm in payload.unless_prev:
                 continue
             if payload.unless_clause or payload.only_clause:
-                if clause_ids is None:
-                    clause_ids, clause_words = _clause_words(tokens)
-                words = clause_words[clause_ids[first]]
-                if payload.unless_clause and not payload.unless_clause.isdisjoint(words):
-                    continue
-                if payload.only_clause and payload.only_clause.isdisjoint(words):
-                    continue
-            if id(payload) in promise_rules:
+                if n <= _SHORT_TEXT:
+                    if payload.unless_clause and _clause_has(tokens, first, payload.unless_clause):
+                        continue
+                    if payload.only_clause and not _clause_has(tokens, first, payload.only_clause):
+                        continue
+                else:
+                    if clauses is None:
+                        clauses = _Clauses(tokens)
+                    if payload.unless_clause and clauses.has(first, payload.unless_clause):
+                        continue
+                    if payload.only_clause and not clauses.has(first, payload.only_clause):
+                        continue
+            if payload.promise:
                 promise_candidates.append((payload.priority, last - first, first, payload))
                 continue
             if payload.category in _DESCRIBABLE and not payload.always:
-                if described is None:
+                if not looked:
                     described, conditional = _described(tokens, eng)
-                if all(described[first : last + 1]):
+                    looked = True
+                if described is not None and all(described[first : last + 1]):
                     continue
                 if payload.category == "negative_word" and conditional is not None and all(conditional[first : last + 1]):
                     continue
             candidates.append((payload.priority, last - first, first, payload))
-        elif payload == _ACK or payload == _APOLOGY or payload == _OWNERSHIP:
+        elif payload is _DOER:
+            doers.append(first)
+        elif payload is _INSTRUCTION:
+            instructions.append(first)
+        elif payload in _ACK_KINDS:
             if last + 1 < n and tokens[last + 1].norm in _NEGATION_WORDS:
                 continue  # "Ik snap niet wat u bedoelt" acknowledges nothing
             ack_spans.append((first, last))
@@ -293,13 +359,16 @@ def scan_text(text: str, tokens: list[Token], eng: _Engine) -> _Scan:
             elif payload == _OWNERSHIP:
                 owned.append(last)
         else:
-            markers.append((str(payload), first, last))
+            markers.append((payload, first, last))
     if (ack_opens or owned) and candidates:
         candidates = _outside_acknowledgement(tokens, candidates, ack_opens, owned, eng.ack_ends)
     found = _glue_markers(tokens, markers, ack_spans)
-    _add_actions(tokens, eng, found, ack_spans)
-    _add_instructions(text, tokens, eng, found, quoted)
-    found.sort(key=lambda m: m[1])
+    if doers:
+        _add_actions(tokens, eng, found, ack_spans, doers)
+    if instructions:
+        _add_instructions(text, tokens, eng, found, quoted, instructions)
+    if len(found) > 1:
+        found.sort(key=_second)
     ack = tuple((tokens[a].start, tokens[b].end) for a, b in ack_spans)
     findings, finding_tokens = _resolve(text, tokens, candidates)
     promises, _promise_tokens = _resolve(text, tokens, promise_candidates)
@@ -322,11 +391,17 @@ def _outside_acknowledgement(
             if j > start and (_sentence_start(tok) or inside[j] or (tok.norm in ends and _new_clause(tokens, j))):
                 break
             inside[j] = 1
-    for end in owned:
+    before = bytearray(n)  # what an admitted fault covers, back to the start of its sentence
+    for end in sorted(set(owned)):
         for j in range(end, -1, -1):
-            inside[j] = 1
+            if before[j]:
+                break
+            before[j] = 1
             if _sentence_start(tokens[j]):
                 break
+    for j in range(n):
+        if before[j]:
+            inside[j] = 1
     return [c for c in candidates
             if c[3].always or c[3].category not in _DESCRIBABLE or not all(inside[c[2] : c[2] + c[1] + 1])]
 
@@ -349,14 +424,21 @@ def _glue_markers(tokens: list[Token], markers: list[tuple[str, int, int]], acks
     """Markers as (kind, first, last) token spans: clock times kept whole ('om 12' + '00 uur' -> 'om 12.00 uur'),
     overlapping markers of one kind merged, and markers inside acknowledging words ('ik kan me voorstellen')
     left out."""
+    if not markers:
+        return []
     n = len(tokens)
+    in_ack: bytearray | None = None
+    if acks:
+        in_ack = bytearray(n)
+        for a, b in acks:  # each acknowledgement is one match: 'ik kan me goed voorstellen'
+            in_ack[a : b + 1] = b"\x01" * (b - a + 1)
     spans: list[tuple[str, int, int]] = []
     for kind, first, last in markers:
         while first > 0 and tokens[first].pre in _CLOCK_GLUE and tokens[first].norm.isdigit() and tokens[first - 1].norm.isdigit():
             first -= 1
         while last + 1 < n and tokens[last].norm.isdigit() and tokens[last + 1].norm.isdigit() and tokens[last + 1].pre in _CLOCK_GLUE:
             last += 1
-        if acks and any(a <= first and last <= b for a, b in acks):
+        if in_ack is not None and all(in_ack[first : last + 1]):
             continue
         spans.append((kind, first, last))
     if len(spans) < 2:
@@ -372,27 +454,39 @@ def _glue_markers(tokens: list[Token], markers: list[tuple[str, int, int]], acks
     return merged
 
 
+def _strongest(candidate: tuple[int, int, int, _Rule]) -> tuple[int, int, int]:
+    return -candidate[0], -candidate[1], candidate[2]
+
+
+def _first_token(item: tuple[int, int, _Rule]) -> int:
+    return item[0]
+
+
 def _resolve(text: str, tokens: list[Token], candidates: list[tuple[int, int, int, _Rule]]
              ) -> tuple[tuple[Finding, ...], tuple[tuple[int, int], ...]]:
     """Keep the strongest non-overlapping candidates (priority, then length) as Findings in reading order,
     with the (first, last) token indices of each."""
     if not candidates:
         return (), ()
-    candidates.sort(key=lambda c: (-c[0], -c[1], c[2]))
-    taken = bytearray(len(tokens))
-    chosen: list[tuple[int, int, _Rule]] = []
-    for _prio, length, first, rule in candidates:
-        last = first + length
-        if length == 0:
-            if taken[first]:
-                continue
-            taken[first] = 1
-        else:
-            if any(taken[first : last + 1]):
-                continue
-            taken[first : last + 1] = b"\x01" * (length + 1)
-        chosen.append((first, last, rule))
-    chosen.sort(key=lambda c: c[0])
+    if len(candidates) == 1:
+        _prio, length, first, rule = candidates[0]
+        chosen = [(first, first + length, rule)]
+    else:
+        candidates.sort(key=_strongest)
+        taken = bytearray(len(tokens))
+        chosen = []
+        for _prio, length, first, rule in candidates:
+            last = first + length
+            if length == 0:
+                if taken[first]:
+                    continue
+                taken[first] = 1
+            else:
+                if any(taken[first : last + 1]):
+                    continue
+                taken[first : last + 1] = b"\x01" * (length + 1)
+            chosen.append((first, last, rule))
+        chosen.sort(key=_first_token)
     out = []
     for first, last, rule in chosen:
         start, end = tokens[first].start, tokens[last].end
@@ -431,35 +525,33 @@ def _is_action(norm: str, eng: _Engine) -> bool:
     return norm.isalpha() and len(norm) >= 2 and norm not in eng.not_verbs and norm not in eng.not_action
 
 
+def _second(item: tuple[str, int, int]) -> int:
+    return item[1]
+
+
 def _add_actions(tokens: list[Token], eng: _Engine, found: list[tuple[str, int, int]],
-                 acks: Sequence[tuple[int, int]] = ()) -> None:
-    """Add 'ik/wij + action verb' and 'collega ... regelt' markers for actions done for the customer."""
+                 acks: Sequence[tuple[int, int]], doers: Sequence[int]) -> None:
+    """Add 'ik/wij + action verb' and 'collega ... regelt' markers for actions done for the customer; ``doers``
+    are the indices of 'ik', 'wij', 'collega', ..."""
     n = len(tokens)
-    clause_ids: list[int] = []
-    customer_clauses: set[int] = set()
-    clause = 0
-    for tok in tokens:
-        if tok.clause_break:
-            clause += 1
-        clause_ids.append(clause)
-        if tok.norm in eng.customer_words:
-            customer_clauses.add(clause)
-    if not customer_clauses:
-        return
+    agents, customer_words = eng.agents, eng.customer_words
     in_ack = bytearray(n)
     for a, b in acks:
         in_ack[a : b + 1] = b"\x01" * (b - a + 1)
-    for i, tok in enumerate(tokens):
-        if clause_ids[i] not in customer_clauses or in_ack[i]:
+    clauses = _Clauses(tokens, coordinators=False) if n > _SHORT_TEXT else None
+    for i in doers:
+        tok = tokens[i]
+        if in_ack[i] or not (clauses.has(i, customer_words) if clauses is not None
+                             else _clause_has(tokens, i, customer_words, coordinators=False)):
             continue  # "Wij verkopen ook telefoons": an action counts when it is for the customer
-        if tok.norm in eng.agents:
+        if tok.norm in agents:
             nxt = tokens[i + 1] if i + 1 < n else None
             prev = tokens[i - 1] if i > 0 else None
             if nxt is not None and not nxt.clause_break and _is_action(nxt.norm, eng) and not in_ack[i + 1]:
                 found.append(("action", i, i + 1))
             elif prev is not None and not tok.clause_break and _is_action(prev.norm, eng) and not in_ack[i - 1]:
                 found.append(("action", i - 1, i))
-        elif tok.norm in eng.agent_nouns:
+        else:
             # "Mijn collega van de administratie regelt ...": the first finite verb after the noun decides.
             for j in range(i + 1, min(n, i + 6)):
                 if tokens[j].clause_break:
@@ -473,19 +565,24 @@ def _add_actions(tokens: list[Token], eng: _Engine, found: list[tuple[str, int, 
 
 
 def _add_instructions(text: str, tokens: list[Token], eng: _Engine, found: list[tuple[str, int, int]],
-                      quoted: bytearray) -> None:
-    """Add an 'instruction' marker for a sentence that starts with an instruction verb ('Klik op ...')."""
-    verbs = eng.instruction_verbs
-    if not verbs or not tokens:
-        return
-    starts = [i for i, tok in enumerate(tokens) if (i == 0 or _sentence_start(tok)) and not quoted[i]]
-    for k, i in enumerate(starts):
+                      quoted: bytearray | None, starts: Sequence[int]) -> None:
+    """Add an 'instruction' marker for a sentence that starts with an instruction verb ('Klik op ...');
+    ``starts`` are the indices of those verbs anywhere in the text."""
+    n = len(tokens)
+    for i in starts:
         tok = tokens[i]
-        if tok.norm not in verbs or quoted[i]:
+        if i and not (tok.pre and _sentence_start(tok)):
             continue
-        nxt = starts[k + 1] if k + 1 < len(starts) else -1
-        question = "?" in tokens[nxt].pre if nxt >= 0 else "?" in text[tokens[-1].end :]
-        after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        question = False  # does this sentence end with '?' (the next unquoted sentence start, or the text's end)?
+        for j in range(i + 1, n + 1):
+            if j == n:
+                question = "?" in text[tokens[-1].end :]
+                break
+            nxt = tokens[j]
+            if nxt.pre and _sentence_start(nxt) and (quoted is None or not quoted[j]):
+                question = "?" in nxt.pre
+                break
+        after = tokens[i + 1].norm if i + 1 < n else ""
         if not question and after not in eng.customer_words and after not in eng.agents:  # "Stuurt u ...", "Zet ik ..."
             found.append(("instruction", i, i))
 
@@ -503,8 +600,8 @@ def constructive_markers(text: str) -> tuple[Marker, ...]:
 
 def has_acknowledgement(text: str) -> bool:
     """True when ``text`` acknowledges the customer's feeling ("Ik begrijp dat ...", "vervelend")."""
-    clean = clean_text(text)
-    return any(True for _ in engine().ack.finditer(tokenize(clean)))
+    raw = text if isinstance(text, str) else ("" if text is None else str(text))
+    return scan_text(raw, tokenize(clean_text(raw)), engine()).acknowledged
 
 
 def _messages(tokens: list[Token], scan: _Scan, eng: _Engine) -> list[str]:
@@ -572,28 +669,37 @@ _WEAK_END = frozenset({"de", "het", "een", "van", "via", "voor", "met", "op", "i
 _CLAUSE_ENDS = frozenset({"en", "maar", "want", "dus", "zodat", "terwijl", "omdat", "of"})
 
 
-def clause_quote(text: str, tokens: list[Token], first: int, last: int, *, max_words: int = 10,
-                 from_clause_start: bool = False) -> str:
-    """The student's words from token ``first`` up to the natural end of the clause that holds ``last``.
+def clause_quote(text: str, tokens: list[Token], first: int, last: int, *, max_words: int = 12) -> str:
+    """The student's words around tokens ``first``..``last``, in whole words up to natural clause boundaries.
 
-    Whole words only; a clause longer than ``max_words`` is cut at a word boundary and ends with ' ...'.
-    With ``from_clause_start`` the quote begins at the start of the clause of ``first``.
+    The quote is the whole clause (from after a comma or 'en', 'maar', ... up to the next one) when that has at
+    most ``max_words`` words; otherwise it starts at ``first`` and a long rest is cut at a word boundary with ' ...'.
     """
     n = len(tokens)
     if not tokens or not 0 <= first <= last < n:
         return ""
-    if from_clause_start:
-        while first > 0 and not tokens[first].clause_break and first > last - max_words:
-            first -= 1
+    start = first
+    while start > 0 and first - start < 2 * max_words and not tokens[start].clause_break \
+            and tokens[start - 1].norm not in _CLAUSE_ENDS:
+        start -= 1
     end = last
-    while end + 1 < n and not tokens[end + 1].clause_break and tokens[end + 1].norm not in _CLAUSE_ENDS:
+    while end + 1 < n and end - start < 2 * max_words and not tokens[end + 1].clause_break \
+            and tokens[end + 1].norm not in _CLAUSE_ENDS:
         end += 1
-        if end - first + 1 > max_words:
-            break
-    cut = end - first + 1 > max_words
-    if cut:
-        end = max(last, first + max_words - 1)
-        while end > last and tokens[end].norm in _WEAK_END:
-            end -= 1
-    quote = text[tokens[first].start : tokens[end].end]
-    return quote + " ..." if cut else quote
+    whole_clause = (start == 0 or tokens[start].clause_break or tokens[start - 1].norm in _CLAUSE_ENDS) and (
+        end + 1 >= n or tokens[end + 1].clause_break or tokens[end + 1].norm in _CLAUSE_ENDS)
+    # '12.00' is one word, two tokens
+    words = end - start + 1 - sum(1 for j in range(start + 1, end + 1) if tokens[j].pre in _CLOCK_GLUE)
+    if whole_clause and words <= max_words:
+        return text[tokens[start].start : tokens[end].end]
+    def at_end(j: int) -> bool:
+        return j + 1 >= n or tokens[j + 1].clause_break or tokens[j + 1].norm in _CLAUSE_ENDS
+
+    start, end = first, last
+    while not at_end(end) and end - start + 1 < max_words:
+        end += 1
+    if at_end(end):
+        return text[tokens[start].start : tokens[end].end]
+    while end > last and tokens[end].norm in _WEAK_END:
+        end -= 1
+    return text[tokens[start].start : tokens[end].end] + " ..."

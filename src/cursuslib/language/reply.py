@@ -50,37 +50,26 @@ def _sentence_ids(tokens: list[Token]) -> list[int]:
     return ids
 
 
-def _token_index(tokens: list[Token]) -> dict[int, int]:
-    return {t.start: i for i, t in enumerate(tokens)}
-
-
-def _steps(text: str, tokens: list[Token], markers: list[tuple[str, int, int]], cfg: _Config) -> tuple[list[str], str]:
-    """The concrete next steps (quoted words) and, when there is none, a vague step that was found instead.
+def _steps(text: str, tokens: list[Token], markers: list[tuple[str, int, int]], spans: tuple[tuple[int, int], ...],
+           cfg: _Config) -> tuple[list[str], str]:
+    """The concrete next steps (the student's clauses that hold them) and, without one, a vague step found instead.
 
     A step is an action for the customer ('Ik stuur u de link'), or a moment ('morgen', 'om 9.00 uur')
     in a sentence where someone acts ('bel ik', 'mijn collega', 'u ontvangt'); vague phrases such as
     'we gaan ernaar kijken' do not count.
     """
     sentence_of = _sentence_ids(tokens)
-    index = _token_index(tokens)
     vague_sentences: dict[int, tuple[int, int]] = {}
     for first, last, _p in cfg.vague.finditer(tokens):
         vague_sentences.setdefault(sentence_of[first], (first, last))
-    doers: set[int] = set()
-    for i, tok in enumerate(tokens):
-        if tok.norm in cfg.doers:
-            doers.add(sentence_of[i])
-    acting: set[int] = set()  # sentences with a concrete action, an offer or something the customer receives
-    for kind, start, _end in markers:
-        i = index.get(start, -1)
-        if i >= 0 and kind in ("action", "offer", "possibility", "instruction"):
-            acting.add(sentence_of[i])
-    steps: list[str] = []
-    for kind, start, end in markers:
-        i = index.get(start, -1)
-        if i < 0 or kind not in cfg.kinds:
+    doers = {sentence_of[i] for i, tok in enumerate(tokens) if tok.norm in cfg.doers}
+    acting = {sentence_of[a] for (kind, _s, _e), (a, _b) in zip(markers, spans, strict=True)
+              if kind in ("action", "offer", "possibility", "instruction")}
+    chosen: list[tuple[int, int]] = []  # token spans of the steps; a moment is preferred as the quoted step
+    for (kind, _s, _e), (a, b) in zip(markers, spans, strict=True):
+        if kind not in cfg.kinds:
             continue
-        sentence = sentence_of[i]
+        sentence = sentence_of[a]
         if kind == "time":
             if sentence in vague_sentences and sentence not in acting:
                 continue  # 'we gaan er morgen naar kijken': a moment, but no concrete action
@@ -88,11 +77,12 @@ def _steps(text: str, tokens: list[Token], markers: list[tuple[str, int, int]], 
                 continue  # 'een verschrikkelijke zaterdag': a day, but nobody does anything
         elif sentence in vague_sentences:
             continue  # 'we gaan ernaar kijken': an action without content
-        steps.append(text[start:end])
+        chosen.append((a, b))
+    steps = list(dict.fromkeys(clause_quote(text, tokens, a, b) for a, b in chosen))
     vague = ""
     if not steps and vague_sentences:
         first, last = next(iter(vague_sentences.values()))
-        vague = clause_quote(text, tokens, first, last, from_clause_start=True)
+        vague = clause_quote(text, tokens, first, last)
     return steps, vague
 
 
@@ -121,7 +111,7 @@ def reply_feedback(message: str, reply: str) -> ReplyResult:
     defensive = [f for f in findings if f.category in _DEFENSIVE]
     negative = [f for f in findings if f.category not in _CUSTOMER_BLAME | _OTHER_BLAME | _DEFENSIVE]
     promises = list(scan.promises)
-    steps, vague = _steps(raw, tokens, scan.markers, cfg)
+    steps, vague = _steps(raw, tokens, scan.markers, scan.marker_tokens, cfg)
     has_step = bool(steps)
     ok = acknowledged and not findings and not promises and has_step
 
@@ -144,7 +134,7 @@ def reply_feedback(message: str, reply: str) -> ReplyResult:
     if not findings and not promises:
         good.append(texts["positive_good"])
     if has_step:
-        good.append(fill(texts["step_good"], phrases=_quote(steps)))
+        good.append(fill(texts["step_good"], phrases=_quote(steps[:2])))
     elif vague:
         todo.append((fill(texts["step_vague"], phrases=f"'{vague}'"), texts["step_tip"]))
     else:

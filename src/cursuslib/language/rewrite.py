@@ -8,13 +8,16 @@ from functools import cache, lru_cache
 from .normalize import Token, clean_text, limit, stem, tokenize
 from .positive_language import clause_quote, engine, scan_text, too_long_message
 from .results import Finding, RewriteResult
-from .rules import closing_step, data, fill, next_step, quote_list, word_set
-from .topic import content_words, shared_topic
+from .rules import closing_step, data, next_step, quote_list, word_set
+from .rules import fill as _safe_fill
+from .topic import PreparedTopic, content_words
 
 __all__ = ["clear_cache", "rewrite_feedback"]
 
 _NEGATING = frozenset({"negation", "set_phrase"})
 _BLAME = frozenset({"blame", "blame_other"})
+_MIN_HEAD = 4  # the first part of a compound counts as the same topic from this length ('koffie', 'koffiemachine')
+_MAX_HEAD_PAIRS = 2500  # compound heads are compared for texts of up to about 50 words each
 _MIN_PART = 3  # parts of a hyphenated word ('iPhone-versie') shorter than this are no topic
 
 
@@ -39,25 +42,34 @@ def _config() -> _Config:
     return _Config()
 
 
+def fill(template: str, **values: object) -> str:
+    """Fill the ``{name}`` placeholders of a template (quickly; unknown names stay visible, as with rules.fill)."""
+    try:
+        return template.format(**values)
+    except (KeyError, IndexError, ValueError):
+        return _safe_fill(template, **values)
+
+
 def _key(tokens: Sequence[Token], span: tuple[int, int]) -> str:
     """The folded words of the tokens ``span`` = (first, last)."""
     first, last = span
     return " ".join([t.norm for t in tokens[first : last + 1]])
 
 
-def _topic_words(tokens: Sequence[Token], skip: Sequence[tuple[int, int]] = ()) -> dict[str, str]:
+def _topic_words(tokens: Sequence[Token], skip: Sequence[tuple[int, int]] = (), *, hyphens: bool = True) -> dict[str, str]:
     """Content words (stem -> surface) that can carry a topic: without times, small words and service verbs,
     and with the parts of hyphenated words ('iPhone-versie' also counts as 'iPhone' and 'versie')."""
     cfg = _config()
     words = content_words(tokens, skip)
-    for tok in tokens:
+    for tok in tokens if hyphens else ():
         if "-" in tok.norm and len(words) < 4000:
             offset = 0
             for part in tok.norm.split("-"):
                 if len(part) >= _MIN_PART and part.isalpha():
                     words.setdefault(stem(part), tok.surface[offset : offset + len(part)])
                 offset += len(part) + 1
-    return {k: v for k, v in words.items() if k not in cfg.not_topic and v.lower() not in cfg.not_topic}
+    not_topic = cfg.not_topic
+    return {k: v for k, v in words.items() if k not in not_topic}
 
 
 def _group_names(keys: Sequence[str] | dict[str, str]) -> set[str]:
@@ -71,8 +83,23 @@ def _group_names(keys: Sequence[str] | dict[str, str]) -> set[str]:
     return out
 
 
-_Original = tuple[list[Token], tuple[Finding, ...], tuple[str, ...], frozenset[str], dict[str, str], dict[str, str],
-                  frozenset[str]]
+class _Original:
+    """What the rewrite is compared with: the original's tokens, findings, known markers and topic words."""
+
+    __slots__ = ("every", "finding_keys", "findings", "groups", "known", "strong", "tokens", "topic")
+
+    def __init__(self, tokens: list[Token], findings: tuple[Finding, ...], finding_keys: tuple[str, ...],
+                 known: frozenset[str], strong: dict[str, str], every: dict[str, str]) -> None:
+        self.tokens = tokens
+        self.findings = findings
+        self.finding_keys = finding_keys
+        self.known = known
+        self.strong = strong
+        self.every = every
+        self.topic = PreparedTopic(every)
+        self.groups: frozenset[str] | None = None  # the extra topic groups of rewrite.yaml, worked out when needed
+
+
 _CACHE_MAX_CHARS = 2000  # long texts are analysed each time, so the cache stays small
 
 
@@ -90,21 +117,23 @@ def _analyse_original_uncached(orig: str) -> _Original:
     tokens = tokenize(clean_text(orig))
     scan = scan_text(orig, tokens, eng)
     findings = scan.findings
-    clause_of: list[int] = []
-    clause = 0
-    for tok in tokens:
-        if tok.clause_break:
-            clause += 1
-        clause_of.append(clause)
     # Only constructive elements that the original did not already have count as added; a marker in a
     # negated clause of the original ("U krijgt uw geld niet terug") was not constructive there.
-    negated = {clause_of[a] for f, (a, _b) in zip(findings, scan.finding_tokens, strict=True) if f.category in _NEGATING}
-    known = frozenset(_key(tokens, span) for span in scan.marker_tokens if clause_of[span[0]] not in negated)
+    known: frozenset[str] = frozenset()
+    if scan.marker_tokens:
+        clause_of: list[int] = []
+        clause = 0
+        for tok in tokens:
+            if tok.clause_break:
+                clause += 1
+            clause_of.append(clause)
+        negated = {clause_of[a] for f, (a, _b) in zip(findings, scan.finding_tokens, strict=True) if f.category in _NEGATING}
+        known = frozenset(_key(tokens, span) for span in scan.marker_tokens if clause_of[span[0]] not in negated)
     # Negative words of the original ('uitverkocht', 'gesloten') are not what it is about ("strong" topic
     # words), but a rewrite that mentions them ('de storing') still shares its topic ("every" word).
     negative_words = eng.negative_words
     inside = [i for a, b in scan.finding_tokens for i in range(a, b + 1) if tokens[i].norm in negative_words]
-    strong = _topic_words(tokens, [(tokens[i].start, tokens[i].end) for i in inside])
+    strong = _topic_words(tokens, [(tokens[i].start, tokens[i].end) for i in inside], hyphens="-" in orig)
     weak: dict[str, str] = {}
     for i in inside:
         norm = tokens[i].norm
@@ -114,7 +143,7 @@ def _analyse_original_uncached(orig: str) -> _Original:
                 weak.setdefault(key, tokens[i].surface)
     every = {**weak, **strong}
     finding_keys = tuple(_key(tokens, span) for span in scan.finding_tokens)
-    return tokens, findings, finding_keys, known, strong, every, frozenset(_group_names(every))
+    return _Original(tokens, findings, finding_keys, known, strong, every)
 
 
 _analyse_original_cached = lru_cache(maxsize=256)(_analyse_original_uncached)
@@ -125,18 +154,30 @@ def clear_cache() -> None:
     _analyse_original_cached.cache_clear()
 
 
-def _shared(every: dict[str, str], groups: frozenset[str], new_words: dict[str, str]) -> tuple[str, ...]:
+def _head_of(key: str, words: dict[str, str]) -> bool:
+    """True when one of ``words`` is the first part of the compound ``key`` ('kofi' of 'kofiemachin')."""
+    return any(key[:k] in words for k in range(_MIN_HEAD, len(key)))
+
+
+def _shared(orig: _Original, new_words: dict[str, str]) -> tuple[str, ...]:
     """Words of the original that the rewrite also talks about: same stem or compound, a topic group of
     the shared list, or one of the extra groups of rewrite.yaml."""
-    if not every or not new_words:
+    if not orig.every or not new_words:
         return ()
-    shared = shared_topic(every, new_words)
+    shared = orig.topic.shared(new_words)
     if shared:
         return tuple(dict.fromkeys(shared))
-    if groups:
+    # The first part of a compound: 'koffie' and 'koffiemachine', 'licentie' and 'licentiecode'.
+    heads = tuple(v for k, v in orig.every.items() if _head_of(k, new_words) or any(_head_of(o, {k: ""}) for o in new_words)) \
+        if len(orig.every) * len(new_words) <= _MAX_HEAD_PAIRS else ()
+    if heads:
+        return heads
+    if orig.groups is None:
+        orig.groups = frozenset(_group_names(orig.every))
+    if orig.groups:
         new_groups = _group_names(new_words)
-        if groups & new_groups:
-            return tuple(v for k, v in every.items() if _group_names([k]) & new_groups)
+        if orig.groups & new_groups:
+            return tuple(v for k, v in orig.every.items() if _group_names([k]) & new_groups)
     return ()
 
 
@@ -154,7 +195,8 @@ def rewrite_feedback(original: str, rewrite: str) -> RewriteResult:
     cfg = _config()
     m = cfg.msg
     eng = engine()
-    orig_tokens, orig_findings, orig_finding_keys, known, strong, every, groups = _analyse_original(orig)
+    analysis = _analyse_original(orig)
+    orig_tokens, strong = analysis.tokens, analysis.strong
     new_tokens = tokenize(clean_text(new))
 
     if not new_tokens:
@@ -165,11 +207,17 @@ def rewrite_feedback(original: str, rewrite: str) -> RewriteResult:
     remaining: tuple[Finding, ...] = new_scan.findings
     promises = new_scan.promises
     new_markers = [(mk, span) for mk, span in zip(new_scan.markers, new_scan.marker_tokens, strict=True)
-                   if _key(new_tokens, span) not in known]
+                   if _key(new_tokens, span) not in analysis.known]
     markers = [mk for mk, _span in new_markers]
     constructive = tuple(dict.fromkeys(new[s:e] for _k, s, e in markers))
-    new_words = _topic_words(new_tokens)
-    shared = _shared(every, groups, new_words)
+    # The verb of an action ('ik mail u', 'bel ik') is what is done, not what the rewrite is about.
+    verbs = []
+    for (kind, _s, _e), (a, b) in new_markers:
+        if kind == "action":
+            verb = new_tokens[a if new_tokens[b].norm in eng.agents else b]
+            verbs.append((verb.start, verb.end))
+    new_words = _topic_words(new_tokens, verbs, hyphens="-" in new)
+    shared = _shared(analysis, new_words)
     # Off topic only when the rewrite brings a subject of its own; "Maandag vanaf 8.00 uur staan we weer
     # klaar." has none and still answers the original.
     on_topic = bool(shared) or not strong or not new_words
@@ -185,7 +233,7 @@ def rewrite_feedback(original: str, rewrite: str) -> RewriteResult:
 
     good: list[str] = []
     remaining_keys = {_key(new_tokens, span) for span in new_scan.finding_tokens}
-    removed = list(dict.fromkeys(f.phrase for f, key in zip(orig_findings, orig_finding_keys, strict=True)
+    removed = list(dict.fromkeys(f.phrase for f, key in zip(analysis.findings, analysis.finding_keys, strict=True)
                                  if key not in remaining_keys))
     if removed and on_topic:
         good.append(fill(m["removed"], phrases=quote_list(removed[:3]), verb="staat" if len(removed[:3]) == 1 else "staan"))

@@ -255,10 +255,19 @@ def _match(elems: tuple[_Elem, ...], k: int, tokens: list[Token], i: int, n: int
     return -1
 
 
+_MISSING = object()
+_MEMO_MAX = 50_000  # words remembered per pattern set; beyond this they are worked out each time
+
+
+def _first(item: tuple[int, Pattern, bool]) -> int:
+    return item[0]
+
+
 class PatternSet:
     """Many patterns indexed by their first word, so matching a text costs time linear in its length."""
 
-    __slots__ = ("_by_word", "_by_prefix", "_numeric", "_all_affixes", "_all_prefixes", "_all_suffixes", "_entries")
+    __slots__ = ("_by_word", "_by_prefix", "_numeric", "_all_affixes", "_all_prefixes", "_all_suffixes", "_entries",
+                 "_affix_len", "_prefix_keys", "_suffix_keys", "_memo")
 
     def __init__(self, patterns: Iterable[Pattern]) -> None:
         self._by_word: dict[str, list[Pattern]] = {}
@@ -277,10 +286,28 @@ class PatternSet:
         self._all_prefixes = tuple(sorted({x for pre, _suf, _p in self._by_prefix for x in pre}))
         self._all_suffixes = tuple(sorted({x for _pre, suf, _p in self._by_prefix for x in suf}))
         self._all_affixes = bool(self._by_prefix)
-        # Per first word: (pattern, True when the pattern is that one word alone and matches without a test).
-        self._entries: dict[str, tuple[tuple[Pattern, bool], ...]] = {
-            w: tuple((p, p._simple and p._size == 1) for p in ps) for w, ps in self._by_word.items()
-        }
+        # The first (last) few letters of every beginning (ending): most words are rejected by one set lookup.
+        self._affix_len = min((len(a) for a in (*self._all_prefixes, *self._all_suffixes)), default=1)
+        self._prefix_keys = frozenset(a[: self._affix_len] for a in self._all_prefixes)
+        self._suffix_keys = frozenset(a[-self._affix_len :] for a in self._all_suffixes)
+        self._memo: dict[str, object] = {}  # word -> what can start there (see _plan)
+        # Per first word: the patterns to try at every occurrence (pattern, True when the pattern is that one word
+        # alone), and the patterns whose plain second word is looked up in the next token first.
+        self._entries: dict[str, tuple[tuple[tuple[int, Pattern, bool], ...], dict[str, tuple[tuple[int, Pattern, bool], ...]]]] = {}
+        position = {id(p): k for k, p in enumerate(dict.fromkeys(p for ps in self._by_word.values() for p in ps))}
+        for w, ps in self._by_word.items():
+            always: list[tuple[int, Pattern, bool]] = []
+            pairs: dict[str, list[tuple[int, Pattern, bool]]] = {}
+            for p in ps:
+                item = (position[id(p)], p, p._simple and p._size == 1)
+                second = p.elems[1] if p._size > 1 else None
+                if second is not None and second.kind == _WORD and second.words and not second.prefixes \
+                        and not second.suffixes and not second.numeric:
+                    for w2 in second.words:
+                        pairs.setdefault(w2, []).append(item)
+                else:
+                    always.append(item)
+            self._entries[w] = (tuple(always), {k: tuple(v) for k, v in pairs.items()})
 
     def _affix_hit(self, norm: str) -> bool:
         return (bool(self._all_prefixes) and norm.startswith(self._all_prefixes)) or (
@@ -297,43 +324,69 @@ class PatternSet:
                 if (prefixes and norm.startswith(prefixes)) or (suffixes and norm.endswith(suffixes)):
                     yield p
 
+    def _plan(self, norm: str) -> tuple[tuple[tuple[int, Pattern, bool], ...], dict[str, tuple[tuple[int, Pattern, bool], ...]],
+                                        tuple[Pattern, ...], tuple[Pattern, ...]] | None:
+        """What can start at the word ``norm``: patterns by first word (and by second word), number patterns and
+        patterns by beginning/ending; None when nothing can (most words). Remembered per word."""
+        entry = self._entries.get(norm)
+        numeric = tuple(self._numeric) if self._numeric and norm.isdigit() else ()
+        affixed: tuple[Pattern, ...] = ()
+        if self._all_affixes and (norm[: self._affix_len] in self._prefix_keys or norm[-self._affix_len :] in self._suffix_keys):
+            affixed = tuple(p for prefixes, suffixes, p in self._by_prefix
+                            if (prefixes and norm.startswith(prefixes)) or (suffixes and norm.endswith(suffixes)))
+        plan = (entry[0], entry[1], numeric, affixed) if entry is not None else ((), {}, numeric, affixed)
+        if not plan[0] and not plan[1] and not numeric and not affixed:
+            plan = None
+        if len(self._memo) < _MEMO_MAX:
+            self._memo[norm] = plan
+        return plan
+
     def finditer(self, tokens: list[Token]) -> Iterator[tuple[int, int, Pattern]]:
         """Yield ``(first_index, last_index, pattern)`` for every pattern match in ``tokens``."""
-        entries = self._entries
-        by_prefix = self._by_prefix
-        numeric = self._numeric
-        all_prefixes = self._all_prefixes
-        all_suffixes = self._all_suffixes
+        memo = self._memo
         n = len(tokens)
         present: set[str] | None = None
         viable: dict[Pattern, bool] = {}  # per pattern: can it match this text at all?
         for i, tok in enumerate(tokens):
             norm = tok.norm
-            found = entries.get(norm)
-            if found:
-                for p, single in found:
-                    if single:
-                        yield i, i, p
+            plan = memo.get(norm, _MISSING)
+            if plan is _MISSING:
+                plan = self._plan(norm)
+            if plan is None:
+                continue
+            found, pairs, numeric, affixed = plan  # type: ignore[misc]
+            if pairs and i + 1 < n and not tokens[i + 1].clause_break:
+                hit = pairs.get(tokens[i + 1].norm)
+                if hit:  # patterns whose second word is the next token, kept in their original order
+                    found = tuple(sorted(found + hit, key=_first)) if found else hit
+            for _pos, p, single in found:
+                if single:
+                    yield i, i, p
+                    continue
+                if p._needs:
+                    ok = viable.get(p)
+                    if ok is None:
+                        if present is None:
+                            present = {t.norm for t in tokens}
+                        ok = viable[p] = p.possible(present)
+                    if not ok:
                         continue
-                    if p._needs:
-                        ok = viable.get(p)
-                        if ok is None:
-                            if present is None:
-                                present = {t.norm for t in tokens}
-                            ok = viable[p] = p.possible(present)
-                        if not ok:
-                            continue
-                    last = p.match_at(tokens, i, n)
-                    if last >= 0:
-                        yield i, last, p
-            if numeric and norm.isdigit():
-                for p in numeric:
-                    last = p.match_at(tokens, i, n)
-                    if last >= 0:
-                        yield i, last, p
-            if (all_prefixes and norm.startswith(all_prefixes)) or (all_suffixes and norm.endswith(all_suffixes)):
-                for prefixes, suffixes, p in by_prefix:
-                    if (prefixes and norm.startswith(prefixes)) or (suffixes and norm.endswith(suffixes)):
-                        last = p.match_at(tokens, i, n)
-                        if last >= 0:
-                            yield i, last, p
+                last = p.match_at(tokens, i, n)
+                if last >= 0:
+                    yield i, last, p
+            for p in numeric:
+                last = p.match_at(tokens, i, n)
+                if last >= 0:
+                    yield i, last, p
+            for p in affixed:
+                if p._needs:
+                    ok = viable.get(p)
+                    if ok is None:
+                        if present is None:
+                            present = {t.norm for t in tokens}
+                        ok = viable[p] = p.possible(present)
+                    if not ok:
+                        continue
+                last = p.match_at(tokens, i, n)
+                if last >= 0:
+                    yield i, last, p

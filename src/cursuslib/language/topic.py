@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 from .normalize import Token, stem
 from .rules import data, word_set
 
-__all__ = ["content_words", "shared_topic", "shared_topic_detail"]
+__all__ = ["PreparedTopic", "content_words", "shared_topic", "shared_topic_detail"]
 
 _MAX_WORDS = 4000  # bounds the work on huge inputs; far beyond any real answer
 
@@ -128,3 +128,64 @@ def shared_topic(original: dict[str, str], other: dict[str, str]) -> tuple[str, 
     """Surface words of ``original`` that ``other`` also talks about (same stem, compound part or topic group)."""
     direct, grouped = shared_topic_detail(original, other)
     return direct + grouped
+
+
+@lru_cache(maxsize=8192)
+def _probes(key: str) -> frozenset[str]:
+    """The stem itself, its prefixes (up to 3 letters shorter) and its compound tails: what ``_related`` looks up."""
+    n = len(key)
+    return frozenset((key, *(key[:k] for k in range(max(4, n - 3), n)), *(key[n - k :] for k in range(5, n))))
+
+
+@lru_cache(maxsize=8192)
+def _parts(key: str) -> frozenset[str]:
+    """``_expand`` of one stem (its prefixes and compound tails)."""
+    return frozenset(_expand((key,)))
+
+
+@lru_cache(maxsize=8192)
+def _word_groups(key: str) -> frozenset[str]:
+    """``_groups`` of one stem, looked up once."""
+    return frozenset(_groups(key))
+
+
+class PreparedTopic:
+    """The words of one ``original`` text, for comparing it with many other texts.
+
+    ``PreparedTopic(original).shared(other)`` gives the same words as ``shared_topic(original, other)``; the
+    prefixes, compound tails and topic groups of each word are worked out once per word, not once per text.
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, original: dict[str, str]) -> None:
+        self._items = tuple(original.items())
+
+    def shared(self, other: dict[str, str]) -> tuple[str, ...]:
+        """Surface words of the original that ``other`` also talks about (as :func:`shared_topic`)."""
+        if not self._items or not other:
+            return ()
+        other_parts: set[str] | None = None
+        other_groups: set[str] | None = None
+        direct: list[str] = []
+        grouped: list[str] = []
+        for key, surface in self._items:
+            if not _probes(key).isdisjoint(other):
+                direct.append(surface)
+                continue
+            if other_parts is None:
+                other_parts = set()
+                for k in other:
+                    other_parts |= _parts(k)
+            if key in other_parts:
+                direct.append(surface)
+                continue
+            groups = _word_groups(key)
+            if groups:
+                if other_groups is None:
+                    other_groups = set()
+                    for k in other:
+                        other_groups |= _word_groups(k)
+                if not groups.isdisjoint(other_groups):
+                    grouped.append(surface)
+        return tuple(direct) + tuple(grouped)
