@@ -347,6 +347,16 @@ class PatternSet:
         n = len(tokens)
         present: set[str] | None = None
         viable: dict[Pattern, bool] = {}  # per pattern: can it match this text at all?
+
+        def can_match(p: Pattern) -> bool:
+            nonlocal present
+            ok = viable.get(p)
+            if ok is None:
+                if present is None:
+                    present = {t.norm for t in tokens}
+                ok = viable[p] = p.possible(present)
+            return ok
+
         for i, tok in enumerate(tokens):
             norm = tok.norm
             plan = memo.get(norm, _MISSING)
@@ -363,14 +373,8 @@ class PatternSet:
                 if single:
                     yield i, i, p
                     continue
-                if p._needs:
-                    ok = viable.get(p)
-                    if ok is None:
-                        if present is None:
-                            present = {t.norm for t in tokens}
-                        ok = viable[p] = p.possible(present)
-                    if not ok:
-                        continue
+                if p._needs and not can_match(p):
+                    continue
                 last = p.match_at(tokens, i, n)
                 if last >= 0:
                     yield i, last, p
@@ -379,14 +383,8 @@ class PatternSet:
                 if last >= 0:
                     yield i, last, p
             for p in affixed:
-                if p._needs:
-                    ok = viable.get(p)
-                    if ok is None:
-                        if present is None:
-                            present = {t.norm for t in tokens}
-                        ok = viable[p] = p.possible(present)
-                    if not ok:
-                        continue
+                if p._needs and not can_match(p):
+                    continue
                 last = p.match_at(tokens, i, n)
                 if last >= 0:
                     yield i, last, p
