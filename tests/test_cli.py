@@ -19,6 +19,7 @@ from cursuslib.check import Problem, check_course
 from cursuslib.cli import build_parser, main, render_template, template_samples
 from cursuslib.content import ContentError, example_types, parse_exercise
 from cursuslib.store import empty_document
+from cursuslib.types import spec_of
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -321,6 +322,32 @@ def test_overview_smoke(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
                                                 "overgeslagen.")
 
 
+def test_overview_csv_gives_the_share_per_intake_topic(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from cursuslib.simulator import Conversation
+
+    folder = tmp_path / "klas"
+    folder.mkdir()
+    for name, lines in (("Sanne.json", ["Hoe maken klanten nu een afspraak voor een reparatie?"]),
+                        ("Daan.json", ["Maken klanten nu afspraken via de telefoon?"])):
+        conv = Conversation.from_exercise("01-intake")
+        for line in lines:
+            conv.say(line)
+        doc = empty_document()
+        doc["answers"]["01-intake"] = {"value": {"turns": [t.saved() for t in conv.turns]}, "saved": "2025-01-01"}
+        (folder / name).write_text(json.dumps(doc), encoding="utf-8")
+    out, table = tmp_path / "overzicht.html", tmp_path / "onderwerpen.csv"
+    code, printed, err = run(capsys, "overzicht", str(folder), "-o", str(out), "--csv", str(table))
+    assert code == 0, err
+    rows = table.read_text(encoding="utf-8-sig").splitlines()
+    assert rows[0].startswith("oefening;onderwerp;omschrijving;gevonden")
+    row = next(line for line in rows if line.startswith("01-intake;huidige-werkwijze;"))
+    assert row.endswith(";1;1;0;2") and "onderwerpen.csv" in printed
+    assert "Intakegesprekken" in out.read_text(encoding="utf-8")
+    # A CSV name that is one of the answers files is refused: nothing is overwritten.
+    code, _, err = run(capsys, "overzicht", str(folder), "-o", str(out), "--csv", str(folder / "Sanne.json"))
+    assert code == 1 and "antwoordenbestand" in err and json.loads((folder / "Sanne.json").read_text())["answers"]
+
+
 def test_overview_of_an_empty_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "overzicht", str(tmp_path), "-o", str(tmp_path / "o.html"))
     assert code == 1 and "geen antwoordenbestanden" in err
@@ -369,7 +396,8 @@ def test_guide_exercise_example_passes() -> None:
     for text in items:
         (item,) = yaml.safe_load(text)
         exercise = parse_exercise(item, lesson="02_test", source="docent.md", position=1)
-        assert exercise.examples and examples.run_examples(exercise) == []
+        tried, problems = spec_of(exercise).content_tests(exercise)  # an intake tests its topics' lines
+        assert (exercise.examples or tried) and examples.run_examples(exercise) == [] and problems == []
 
 
 def test_guide_sample_output_matches_the_real_format(capsys: pytest.CaptureFixture[str]) -> None:

@@ -87,10 +87,15 @@ def inspect_course(root: Path) -> CheckReport:
             report.examples += len(exercise.examples)
             for failure in run_examples(exercise):
                 report.problems.append(Problem(_relative(root, lesson.path), exercise.id, "examples", failure.message))
-            for where, ideas in spec_of(exercise).key_idea_groups(exercise):
+            spec = spec_of(exercise)
+            for where, ideas in spec.key_idea_groups(exercise):
                 report.examples += sum(len(idea.find) + len(idea.miss) for idea in ideas)
                 for message in idea_examples_problems(ideas, where):
                     report.problems.append(Problem(_relative(root, lesson.path), exercise.id, "key_ideas", message))
+            tried, failures = spec.content_tests(exercise)
+            report.examples += tried
+            for field_name, message in failures:
+                report.problems.append(Problem(_relative(root, lesson.path), exercise.id, field_name, message))
     _check_notebooks(root, lessons, failed, report)
     return report
 

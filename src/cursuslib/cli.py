@@ -169,15 +169,41 @@ def cmd_overview(args: argparse.Namespace) -> int:
         return PROBLEMS
     from . import documents
 
+    for out in (Path(args.out), *( [Path(args.csv)] if args.csv else [])):
+        if out.suffix.lower() == ".json" or out.resolve() in {path.resolve() for path in files}:
+            return _fail(f"{out} lijkt een antwoordenbestand; kies een andere naam, zodat er niets wordt "
+                         "overschreven (bijvoorbeeld overzicht.html of onderwerpen.csv).")
     result = documents.class_overview(files, lessons=lessons)
     if not _write(Path(args.out), documents.overview_html(result)):
+        return PROBLEMS
+    if args.csv and not _write(Path(args.csv), _csv(result.parts)):
         return PROBLEMS
     for name, reason in result.skipped:
         _say(f"Overgeslagen: {reason}" if name in reason else f"Overgeslagen: {name}: {reason}")
     used = len(files) - len(result.skipped)
     skipped = f"; {_plural(len(result.skipped), 'bestand', 'bestanden')} overgeslagen" if result.skipped else ""
     _say(f"Klassenoverzicht geschreven naar {args.out}: {_plural(used, 'student', 'studenten')}{skipped}.")
+    if args.csv:
+        _say(f"De cijfers per onderwerp staan in {args.csv} (te openen in een spreadsheet).")
     return OK
+
+
+def _csv(parts: Any) -> str:
+    """The overview's spreadsheet figures (parts with a CsvTable) as CSV with ';', which Dutch spreadsheets read."""
+    import csv
+    import io
+
+    from .types.base import CsvTable
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
+    tables = [part.data for part in parts if isinstance(part.data, CsvTable)]
+    for number, table in enumerate(tables):
+        if number:
+            writer.writerow(())
+        writer.writerow(table.head)
+        writer.writerows(table.rows)
+    return "\ufeff" + buffer.getvalue()  # the mark lets spreadsheet programs read the accents right
 
 
 # --------------------------------------------------------------------------- nieuw
@@ -342,6 +368,8 @@ def build_parser() -> argparse.ArgumentParser:
                           help="het HTML-bestand dat gemaakt wordt, zoals overzicht.html")
     overview.add_argument("--cursus", dest="course", metavar="PAD",
                           help="de cursusmap met exercises/ (standaard: deze map of een map erboven)")
+    overview.add_argument("--csv", metavar="CSV",
+                          help="schrijf ook de cijfers per onderwerp van de intakegesprekken naar dit CSV-bestand")
     overview.set_defaults(run=cmd_overview)
 
     new = commands.add_parser(

@@ -225,10 +225,17 @@ def self_assessment(page, ex) -> None:
     ex.locator(".cursus-feedback").first.wait_for()
 
 
+def intake(page, ex) -> None:
+    ex.get_by_role("textbox", name="Jij").focus()
+    page.keyboard.type("Hoe maken klanten nu een afspraak?")
+    page.keyboard.press("Enter")  # Enter sends the line to the client
+    ex.get_by_text("Aantal beurten: 1").wait_for()
+
+
 DRIVERS = {name: globals()[name] for name in (
     "single_choice", "multiple_choice", "sort", "matching", "reflection", "question_drill", "question_practice",
     "lsd_practice", "rewrite", "reply", "dialogue", "planner", "observer", "lsd_dialogue", "ordering",
-    "self_assessment")}
+    "self_assessment", "intake")}
 
 
 def test_every_exercise_type_has_a_keyboard_driver() -> None:

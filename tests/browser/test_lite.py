@@ -386,3 +386,38 @@ def test_portfolio_holds_an_answer_escaped(page, console_log: ConsoleLog, networ
     assert_no_widget_errors(page, console_log)
     assert not notebook_errors(page, PORTFOLIO)
     network_guard.assert_only_loopback()
+
+
+def test_an_intake_runs_offline_and_comes_back_after_a_reload(page, console_log: ConsoleLog,
+                                                              network_guard: NetworkGuard) -> None:
+    """The conversation simulator runs in the browser's Python: a whole intake, then a reload finds it back."""
+    open_lesson(page, LESSON_01)
+    run_lesson(page, LESSON_01, console_log)
+    intake = page.locator(".cursus-ex-01-intake")
+    intake.scroll_into_view_if_needed()
+    box = intake.get_by_role("textbox", name="Jij")
+    lines = ["Hoe maken klanten nu een afspraak voor een reparatie?", "Is het op zaterdag druk?",
+             "Waarom wilt u eigenlijk dat klanten online kunnen boeken?",
+             "Als ik het goed begrijp bellen klanten nu en schrijft u alles in een papieren agenda. Klopt dat?"]
+    for number, line in enumerate(lines, start=1):
+        box.fill(line)
+        box.press("Enter")
+        intake.get_by_text(f"Aantal beurten: {number}").wait_for()
+    value = wait_stored(page, "01-intake", lambda v: len(v["turns"]) == len(lines))
+    assert value["turns"][0]["revealed"] == ["huidige-werkwijze"] and value["turns"][1]["kind"] == "gesloten"
+    assert value["turns"][3]["kind"] == "samenvatting"
+    intake.get_by_role("button", name="Gesprek afronden").click()
+    intake.get_by_role("region", name="Nabespreking").wait_for()
+    wait_stored(page, "01-intake", lambda v: v["closed"])
+    save_screenshot(page, "lite-les01-intake")
+
+    page.reload(wait_until="domcontentloaded")
+    wait_app(page)
+    for other in set(open_panels(page)) - {LESSON_01}:
+        close_notebook(page, other)
+    wait_notebook(page, LESSON_01)
+    run_lesson(page, LESSON_01, console_log)
+    intake = page.locator(".cursus-ex-01-intake")
+    assert f"Aantal beurten: {len(lines)}" in intake.text_content()
+    assert lines[0] in intake.text_content() and "Nabespreking" in intake.text_content()
+    network_guard.assert_only_loopback()

@@ -1530,6 +1530,10 @@ def _is_part(sent: Sentence, end: str, verdict: _Verdict, r: _Rules) -> bool:
     return verdict.rule != "statement"
 
 
+#: Words after 'of' that make an example vague instead of a choice ('of zo', 'of zoiets', 'of iets dergelijks').
+_HEDGES = frozenset({"zo", "zoiets", "iets", "dergelijks", "wat"})
+
+
 def _options_only(sent: Sentence, r: _Rules) -> bool:
     """'Met pin of contant?': a few options without a verb, offered after a question."""
     toks = sent.tokens
@@ -1547,6 +1551,9 @@ def _add_options(verdict: _Verdict, options: Sequence[Token], r: _Rules, questio
     of = next((t for t in options if t.norm == "of"), None)
     if of is None or "{" in verdict.explanation:
         return
+    after = [t.norm for t in options[options.index(of) + 1:]]
+    if after and after[0] in _HEDGES and len(after) <= 2:
+        return  # 'een berichtje of zo?': an example with a hedge, no choice to pick from
     word = verdict.args.get("word") or ""
     shown = _surface(options).strip(" ,:?")
     verdict.kind, verdict.rule = "closed", "either_or"

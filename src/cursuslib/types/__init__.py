@@ -17,6 +17,7 @@ from .base import Assessment, ClassPart, Context, ExerciseType, Ratio, RatioColu
 # The built-in types: importing a module registers its types (one line per type module).
 from . import choice  # noqa: F401  (single_choice, multiple_choice)
 from . import dialogue  # noqa: F401
+from . import intake  # noqa: F401
 from . import lsd_dialogue  # noqa: F401
 from . import lsd_practice  # noqa: F401
 from . import matching  # noqa: F401

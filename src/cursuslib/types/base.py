@@ -85,6 +85,14 @@ class Context:
 
 
 @dataclass(frozen=True)
+class CsvTable:
+    """Figures a teacher may want in a spreadsheet (``cursus overzicht --csv``): a header and rows."""
+
+    head: tuple[str, ...]
+    rows: tuple[tuple[Any, ...], ...]
+
+
+@dataclass(frozen=True)
 class ClassPart:
     """A part of the class overview that one type adds (such as the self-assessment figures)."""
 
@@ -152,6 +160,11 @@ class ExerciseType(Generic[S]):
         """
         ideas = exercise.data.get("key_ideas") or ()
         return [("", tuple(ideas))] if ideas else []
+
+    def content_tests(self, exercise: Exercise) -> tuple[int, list[tuple[str, str]]]:
+        """Content tests of the type's own (``cursus check``): how many were run, and (field, Dutch problem) for
+        each one that failed. Default: none."""
+        return 0, []
 
     def check_references(self, exercise: Exercise, by_id: Mapping[str, Exercise]) -> str:
         """A problem with references to other exercises, checked once every file loads ("" when there is none).
