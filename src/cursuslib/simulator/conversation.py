@@ -11,6 +11,7 @@ early, a leading question, vague or off-topic input get the client's reaction an
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from functools import cache, cached_property
@@ -19,9 +20,10 @@ from typing import Any
 from ..content import Exercise, find_exercise
 from ..language.intents import Intent, read_intent
 from ..language.key_ideas import IdeaMatch, find_ideas
-from ..language.normalize import clean_text, stem, tokenize
+from ..language.normalize import clean_text, fold, stem, tokenize
 from ..language.results import QuestionResult
 from ..language.rules import data, word_set
+from ..language.summary_meaning import variants
 from ..messages import text
 from .scenario import Scenario, Topic
 
@@ -29,6 +31,8 @@ from .scenario import Scenario, Topic
 KINDS = ("open", "gesloten", "samenvatting", "oplossing", "anders")
 #: Longer input is not read: the client asks for one question (the transcript keeps it all).
 MAX_READ = 1000
+#: Why-words that ask for a reason; other why-phrases ask for the goal ('wat wilt u bereiken').
+_PLAIN_WHY = frozenset({"waarom", "wrm", "waarvoor", "hoezo", "om"})
 #: What a line that names a feeling counts as, for a topic's condition.
 _FEELING = Intent("", QuestionResult("", "closed", "", ""), feeling="(gevoel)")
 #: Rules of the question engine for lines that are no question at all.
@@ -202,7 +206,8 @@ class Conversation:
             return Turn(line, self.client("statement"), "anders", why=why)
         kind = "open" if asks_open else "gesloten"
         own_words = _has_own_words(line, intent)
-        topic, match = self._target(line, by_topic, why, own_words)
+        goal = why and fold(intent.why.split()[0]) not in _PLAIN_WHY
+        topic, match = self._target(line, by_topic, why, own_words, goal)
         if topic is None:
             if asks_open:
                 key = "vague" if not own_words else "off_topic"
@@ -224,19 +229,27 @@ class Conversation:
         return Turn(line, prefix + answer, kind, revealed=(topic.id,), topics=(topic.id,), words=words,
                     feeling=feeling, why=why)
 
-    def _target(self, line: str, by_topic: Mapping[str, IdeaMatch], why: bool, own_words: bool
-                ) -> tuple[Topic | None, IdeaMatch | None]:
+    def _target(self, line: str, by_topic: Mapping[str, IdeaMatch], why: bool, own_words: bool,
+                why_is_goal: bool = False) -> tuple[Topic | None, IdeaMatch | None]:
         """The topic the question is about: of the topics whose words match, the one with most of its own
-        words in the line (question words and small words do not count); a why-question without a subject
-        of its own ("Waarom wilt u dat eigenlijk?") asks for the need."""
+        words in the line (question words and small words do not count). Without one, a question about the
+        goal ("Wanneer bent u tevreden?") or a why-question without a subject of its own ("Waarom wilt u dat
+        eigenlijk?") asks for the need."""
         scenario = self.scenario
-        if by_topic:
-            words = _line_words(line)
-            best = max(by_topic.values(), key=lambda m: (_weight(words, scenario.topic(m.idea.label)),
-                                                         sum(b - a for a, b in m.spans), -_order(scenario, m)))
+        words = _line_words(line)
+        # A topic matched by one question word alone ('waarom', 'hoelang') is no topic of the line; a phrase of
+        # small words is ('Hoe is dat voor u?', 'Voor wie is het bedoeld?').
+        weighed = [(m, _weight(words, scenario.topic(m.idea.label))) for m in by_topic.values()]
+        weighed = [(m, weight) for m, weight in weighed if weight > 0 or _words_in(line, m.spans) > 1]
+        if weighed:
+            story = _story_scores(scenario.topics, line)
+            best, _ = max(weighed, key=lambda item: (item[1] * WAY_WEIGHT + story.get(item[0].idea.label, 0.0),
+                                                     sum(b - a for a, b in item[0].spans), -_order(scenario, item[0])))
             return scenario.topic(best.idea.label), best
-        if why and not own_words and scenario.needs:
+        if why and scenario.needs and (not own_words or why_is_goal):
             return scenario.needs[0], None
+        if own_words:  # no way of saying a topic matched: the topic whose own story shares most with the line
+            return _closest(scenario.topics, line), None
         return None, None
 
     def _acknowledged(self, line: str, matches: Sequence[IdeaMatch], *, summary: bool = False) -> Turn:
@@ -321,6 +334,70 @@ def _only_in(summary: str, topic: Topic | None, told: str) -> bool:
 @cache
 def _stopwords() -> frozenset[str]:
     return word_set(data("common").get("stopwords")) | _vague_words()
+
+
+#: How much a line must share with a topic's story (its label, answers, words and example lines) to be about it.
+MIN_SHARED = 1.5
+
+
+@cache
+def _profiles(topics: tuple[Topic, ...]) -> tuple[tuple[Topic, frozenset[str]], ...]:
+    """Per topic the keys of every word it is told with: label, answers, example questions and its ways' words."""
+    profiles = []
+    for topic in topics:
+        text = " ".join((topic.label, topic.full, topic.short, *topic.reveal))
+        keys = set(_keys(text))
+        vocabulary, prefixes = _vocabulary(topic)
+        keys |= {key for word in vocabulary for key in variants(word)}
+        keys |= {stem(prefix) for prefix in prefixes if len(prefix) > 3}
+        profiles.append((topic, frozenset(keys)))
+    return tuple(profiles)
+
+
+def _keys(text: str) -> list[str]:
+    """The comparison keys (stem and synonym group) of the words of ``text`` that can name something."""
+    stop = _stopwords()
+    return [key for tok in tokenize(clean_text(text)) if len(tok.norm) > 2 and tok.norm not in stop
+            for key in variants(tok.norm)]
+
+
+#: How much a letter of the topic's own words in the line counts against a point of shared story.
+WAY_WEIGHT = 0.15
+
+
+def _story_scores(topics: Sequence[Topic], line: str) -> dict[str, float]:
+    """Per topic id: how many rare words of its story the line shares (see :func:`_closest`)."""
+    profiles = _profiles(tuple(topics))
+    keys = set(_keys(line))
+    count = len(profiles)
+    df = {key: sum(1 for _, profile in profiles if key in profile) for key in keys}
+    return {topic.id: sum(math.log(1 + count / df[key]) for key in keys if key in profile and df[key])
+            for topic, profile in profiles}
+
+
+def _closest(topics: Sequence[Topic], line: str) -> Topic | None:
+    """The topic whose story shares the most rare words with the line (each shared key counts by how few topics
+    have it), when that is clearly more than for any other topic; else None."""
+    profiles = _profiles(tuple(topics))
+    if not profiles:
+        return None
+    keys = set(_keys(line))
+    if not keys:
+        return None
+    count = len(profiles)
+    df = {key: sum(1 for _, profile in profiles if key in profile) for key in keys}
+    scores = sorted(((sum(math.log(1 + count / df[key]) for key in keys if key in profile and df[key]), index)
+                     for index, (_, profile) in enumerate(profiles)), reverse=True)
+    best, index = scores[0]
+    runner_up = scores[1][0] if len(scores) > 1 else 0.0
+    if best < MIN_SHARED or best - runner_up < 0.5:
+        return None
+    return profiles[index][0]
+
+
+def _words_in(line: str, spans: Sequence[tuple[int, int]]) -> int:
+    """How many words the matched spans cover."""
+    return sum(len(line[a:b].split()) for a, b in spans)
 
 
 def _line_words(line: str) -> list[str]:
