@@ -12,8 +12,9 @@ Names are imported on first use, so that loading the exercise types stays cheap.
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from ..lazy import lazy_names
 
 _HOMES = {
     "KINDS": "conversation", "Conversation": "conversation", "Turn": "conversation",
@@ -29,11 +30,4 @@ if TYPE_CHECKING:
 __all__ = ["KINDS", "Condition", "Conversation", "Debrief", "Scenario", "Topic", "TopicResult", "Turn", "debrief"]
 
 
-def __getattr__(name: str) -> Any:
-    """Import the module that defines ``name`` on first use."""
-    home = _HOMES.get(name)
-    if home is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f".{home}", __name__), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_names(__name__, _HOMES)
