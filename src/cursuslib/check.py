@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .content import ContentError, Lesson, load_course, load_lesson, parse_exercise
+from .content import ContentError, Lesson, load_course, load_lesson, parse_exercise, read_document
 from .examples import run_examples
 from .types import spec_of
 from .types.ideas import idea_examples_problems
@@ -22,7 +22,7 @@ SETUP_START = "from cursuslib import"
 
 # Where a ContentError points, after the file name: "..., oefening 'x' (nr. 2), veld 'y': message".
 _LOCATION = re.compile(
-    r"^(?:, (?P<line>regel \d+, kolom \d+))?"
+    r"^(?:, (?P<line>regel \d+(?:, kolom \d+)?))?"
     r"(?:, oefening (?:'(?P<exercise>[^']*)'(?: \(nr\. \d+\))?|(?P<number>nr\. \d+)))?"
     r"(?:, (?P<part>eigenschap '[^']*'))?"
     r"(?:, veld '(?P<field>[^']+)')?"
@@ -141,12 +141,10 @@ def problem_from_error(text: str, files: Mapping[str, str]) -> Problem:
 
 
 def _exercise_items(path: Path) -> list[Any]:
-    """The raw exercise blocks of a file whose YAML reads, else []."""
-    import yaml
-
+    """The raw exercise blocks of a file whose YAML reads (with the loader's own checks), else []."""
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        doc = read_document(path)
+    except ContentError:
         return []
     items = doc.get("exercises") if isinstance(doc, dict) else None
     return items if isinstance(items, list) else []

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 import textwrap
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from . import paths, registry
 from .content import COMMON_FIELDS, ContentError, Lesson, example_types, load_course
+from .documents.files import FileProblem, kind_of, os_reason, read_answers, readable, write_atomically
 from .schema import ID_PATTERN, Field
 
 #: Exit codes: all good, something to fix, the command itself was not used right.
@@ -45,12 +48,29 @@ def _dutch_argparse() -> Iterator[None]:
 
 
 # --------------------------------------------------------------------------- helpers
+class _Refused(Exception):
+    """The command cannot go on; the Dutch message names the file and says what to do."""
+
+    def __init__(self, message: str, code: int = PROBLEMS) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _print(text: str, stream: TextIO) -> None:
+    text = readable(text)  # a file name that is not UTF-8 shows with '�' instead of stopping the command
+    try:
+        print(text, file=stream)
+    except UnicodeEncodeError:  # a console that cannot show every letter (such as a Windows code page)
+        encoding = getattr(stream, "encoding", None) or "ascii"
+        print(text.encode(encoding, "replace").decode(encoding), file=stream)
+
+
 def _say(text: str = "") -> None:
-    print(text)
+    _print(text, sys.stdout)
 
 
 def _fail(text: str, code: int = PROBLEMS) -> int:
-    print(text, file=sys.stderr)
+    _print(text, sys.stderr)
     return code
 
 
@@ -63,30 +83,117 @@ def _find_root(start: Path) -> Path | None:
     return paths.course_root(start) if start.exists() else None
 
 
-def _lessons(course: Path | None) -> dict[str, Lesson] | None:
-    """The course's lessons for export and overview; prints a Dutch reason and returns None if they do not load."""
+def _lessons(course: Path | None) -> dict[str, Lesson]:
+    """The course's lessons for export and overview (refused with a Dutch reason if they do not load)."""
     if course is not None:
         root = _find_root(course)
         if root is None:
-            _fail(f"In {course} (en de mappen erboven) staat geen map exercises/ met oefeningen.")
-            return None
+            raise _Refused(f"In {course} (en de mappen erboven) staat geen map exercises/ met oefeningen. Geef bij "
+                           "--cursus de cursusmap op.")
         folder = root / "exercises"
     else:
         folder = paths.exercises_dir()
+        if not folder.is_dir():
+            raise _Refused(f"De map met oefeningen ({folder}) bestaat niet. Draai de opdracht in de cursusmap, of geef "
+                           "die op met --cursus, zoals: --cursus ~/klantgesprekken")
     try:
         return load_course(folder)
     except ContentError as exc:
-        _fail(f"De oefeningen kunnen niet worden geladen: {exc}\nDraai eerst 'cursus check'.")
-        return None
+        raise _Refused(f"De oefeningen kunnen niet worden geladen: {exc}\nDraai eerst 'cursus check'.") from None
 
 
-def _write(out: Path, text: str) -> bool:
+# --------------------------------------------------------------------------- paths the teacher gives
+#: Extensions of files a command reads (answers, exercises, notebooks): never an output.
+_NOT_AN_OUTPUT = (".json", ".yaml", ".yml", ".ipynb")
+
+
+def _given(text: str, what: str, example: str) -> Path:
+    """The path the teacher typed; refused when it is empty (an empty name would mean this folder)."""
+    if not text:
+        raise _Refused(f"{what} is leeg; geef een naam op, zoals {example}.", USAGE)
+    return Path(text)
+
+
+def _status(path: Path) -> os.stat_result | None:
+    """What ``path`` is (None when it does not exist); refused with a Dutch reason when it cannot be looked up."""
     try:
-        out.write_text(text, encoding="utf-8")
+        return path.stat()
+    except FileNotFoundError:
+        return None
     except OSError as exc:
-        _fail(f"{out} kan niet worden geschreven ({exc.strerror}). Bestaat de map {out.parent}?")
-        return False
-    return True
+        raise _Refused(f"{path} kan niet worden gebruikt: {os_reason(exc)}. Controleer de naam.") from None
+    except ValueError:  # a NUL character in the name
+        raise _Refused(f"{path} kan niet worden gebruikt: de naam bevat een ongeldig teken.") from None
+
+
+def _folder(text: str, what: str, example: str) -> Path:
+    """A folder the command reads: it must exist and be a folder."""
+    folder = _given(text, what, example)
+    info = _status(folder)
+    if info is None:
+        raise _Refused(f"De map {folder} bestaat niet. Controleer de naam en waar de map staat.")
+    if not stat.S_ISDIR(info.st_mode):
+        raise _Refused(f"{folder} is {kind_of(info.st_mode)}, geen map. Geef een map op, zoals {example}.")
+    return folder
+
+
+def _input_file(text: str, what: str, example: str) -> Path:
+    """A file the command reads: it must exist and be a regular file (its size is checked when it is read)."""
+    path = _given(text, what, example)
+    info = _status(path)
+    if info is None:
+        raise _Refused(f"{path} bestaat niet. Controleer de naam en de map.")
+    if stat.S_ISDIR(info.st_mode):
+        raise _Refused(f"{path} is een map. Geef het bestand zelf op, zoals {Path(path, example)}.")
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused(f"{path} is {kind_of(info.st_mode)}, geen gewoon bestand. Geef een bestand op, zoals {example}.")
+    return path
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _output(text: str, *, flag: str, example: str, inputs: Sequence[Path]) -> Path:
+    """A file the command writes: never one of its ``inputs`` (also not through a link), never a folder or device.
+
+    Checked before any work is done, so a wrong name costs no waiting and leaves nothing behind.
+    """
+    out = _given(text, f"De naam bij {flag}", example)
+    keep = f"kies een andere naam, zoals {example}, zodat er geen antwoorden worden overschreven"
+    if out.suffix.lower() in _NOT_AN_OUTPUT:
+        raise _Refused(f"{out} lijkt een antwoordenbestand of cursusbestand ({out.suffix}); {keep}.")
+    info = _status(out)
+    if info is None:
+        parent = out.parent
+        found = _status(parent)
+        if found is None:
+            raise _Refused(f"De map {parent} bestaat niet. Maak die eerst, of kies een andere plek voor {out.name}.")
+        if not stat.S_ISDIR(found.st_mode):
+            raise _Refused(f"{parent} is {kind_of(found.st_mode)}, geen map; {out} kan daar niet worden gemaakt. "
+                           f"Kies een naam zoals {example}.")
+        return out
+    if stat.S_ISDIR(info.st_mode):
+        raise _Refused(f"{out} is een map. Geef bij {flag} een bestandsnaam op, zoals {Path(out, example)}.")
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused(f"{out} is {kind_of(info.st_mode)}, geen gewoon bestand. Geef bij {flag} een bestandsnaam op, "
+                       f"zoals {example}.")
+    mine = (info.st_dev, info.st_ino)
+    for source in inputs:
+        if _identity(source) == mine:  # the same file, also through a symbolic or hard link
+            raise _Refused(f"{out} is hetzelfde bestand als {source}, dat wordt gelezen; {keep}.")
+    return out
+
+
+def _same_output(first: Path, second: Path) -> bool:
+    if os.path.realpath(first) == os.path.realpath(second):
+        return True
+    found = _identity(first)
+    return found is not None and found == _identity(second)
 
 
 # --------------------------------------------------------------------------- check
@@ -94,9 +201,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     """Check the whole course and print one line per problem."""
     from .check import inspect_course
 
-    start = Path(args.path) if args.path else Path.cwd()
-    if not start.exists():
-        return _fail(f"De map {start} bestaat niet.")
+    start = Path.cwd() if args.path is None else _folder(args.path, "De cursusmap", "~/klantgesprekken")
     root = _find_root(start)
     if root is None:
         return _fail(f"In {start} (en de mappen erboven) staat geen map exercises/; geef de cursusmap op, "
@@ -125,66 +230,70 @@ def _format_for(out: Path, chosen: str | None) -> str:
     return "md" if out.suffix.lower() in (".md", ".markdown") else "html"
 
 
+def _course(text: str | None) -> Path | None:
+    """The folder given with --cursus (None: this folder or one above it)."""
+    return None if text is None else _folder(text, "De cursusmap bij --cursus", "~/klantgesprekken")
+
+
 def cmd_export(args: argparse.Namespace) -> int:
     """Turn one student's answers file into a portfolio (HTML or Markdown)."""
-    from .store import StoreError, parse_document
-
-    source = Path(args.answers)
-    try:
-        raw = source.read_bytes()
-    except OSError as exc:
-        return _fail(f"{source} kan niet worden gelezen ({exc.strerror}).")
-    try:
-        doc = parse_document(raw, name=source.name)
-    except StoreError as exc:
-        return _fail(str(exc))
-    lessons = _lessons(Path(args.course) if args.course else None)
-    if lessons is None:
-        return PROBLEMS
+    source = _input_file(args.answers, "De naam van het antwoordenbestand", "antwoorden.json")
+    out = _output(args.out, flag="-o", example="portfolio.html", inputs=[source])
+    course = _course(args.course)
+    doc = read_answers(source, label=readable(source.name))
+    lessons = _lessons(course)
     from . import documents
 
-    student = args.name if args.name is not None else ("" if source.stem == "antwoorden" else source.stem)
-    kind = _format_for(Path(args.out), args.format)
+    if args.name is not None:
+        student = readable(args.name)
+    else:
+        student = "" if source.stem == "antwoorden" else readable(source.stem)
+    kind = _format_for(out, args.format)
     make = documents.portfolio_markdown if kind == "md" else documents.portfolio_html
-    if not _write(Path(args.out), make(doc, lessons=lessons, student=student)):
-        return PROBLEMS
+    write_atomically(out, make(doc, lessons=lessons, student=student))
     answered = len(doc.get("answers", {}))
-    _say(f"Portfolio ({kind}) geschreven naar {args.out}: {_plural(answered, 'antwoord', 'antwoorden')}"
+    _say(f"Portfolio ({kind}) geschreven naar {out}: {_plural(answered, 'antwoord', 'antwoorden')}"
          f"{f' van {student}' if student else ''}.")
     return OK
 
 
 # --------------------------------------------------------------------------- overzicht
+def _answer_files(folder: Path) -> list[Path]:
+    """Every ``*.json`` in ``folder``; what is no usable file among them is listed as skipped by the overview."""
+    try:
+        with os.scandir(folder) as entries:
+            return sorted(Path(entry.path) for entry in entries if entry.name.lower().endswith(".json"))
+    except OSError as exc:
+        raise _Refused(f"De map {folder} kan niet worden gelezen: {os_reason(exc)}.") from None
+
+
 def cmd_overview(args: argparse.Namespace) -> int:
     """Build one class overview from a folder of students' answers files."""
-    folder = Path(args.folder)
-    if not folder.is_dir():
-        return _fail(f"De map {folder} bestaat niet.")
-    files = sorted(path for path in folder.glob("*.json") if path.is_file())
+    folder = _folder(args.folder, "De map met antwoordenbestanden", "inlevering")
+    files = _answer_files(folder)
     if not files:
         return _fail(f"In {folder} staan geen antwoordenbestanden (*.json). Zet de bestanden van de studenten in "
                      "deze map, elk met de naam van de student, zoals 'Sanne de Vries.json'.")
-    lessons = _lessons(Path(args.course) if args.course else None)
-    if lessons is None:
-        return PROBLEMS
+    out = _output(args.out, flag="-o", example="overzicht.html", inputs=files)
+    table = None
+    if args.csv is not None:
+        table = _output(args.csv, flag="--csv", example="onderwerpen.csv", inputs=files)
+        if _same_output(out, table):
+            raise _Refused(f"-o en --csv noemen hetzelfde bestand ({out}); kies twee namen, zoals overzicht.html en "
+                           "onderwerpen.csv.", USAGE)
+    lessons = _lessons(_course(args.course))
     from . import documents
 
-    for out in (Path(args.out), *( [Path(args.csv)] if args.csv else [])):
-        if out.suffix.lower() == ".json" or out.resolve() in {path.resolve() for path in files}:
-            return _fail(f"{out} lijkt een antwoordenbestand; kies een andere naam, zodat er niets wordt "
-                         "overschreven (bijvoorbeeld overzicht.html of onderwerpen.csv).")
     result = documents.class_overview(files, lessons=lessons)
-    if not _write(Path(args.out), documents.overview_html(result)):
-        return PROBLEMS
-    if args.csv and not _write(Path(args.csv), _csv(result.parts)):
-        return PROBLEMS
+    write_atomically(out, documents.overview_html(result))
+    if table is not None:
+        write_atomically(table, _csv(result.parts))
     for name, reason in result.skipped:
         _say(f"Overgeslagen: {reason}" if name in reason else f"Overgeslagen: {name}: {reason}")
-    used = len(files) - len(result.skipped)
     skipped = f"; {_plural(len(result.skipped), 'bestand', 'bestanden')} overgeslagen" if result.skipped else ""
-    _say(f"Klassenoverzicht geschreven naar {args.out}: {_plural(used, 'student', 'studenten')}{skipped}.")
-    if args.csv:
-        _say(f"De cijfers per onderwerp staan in {args.csv} (te openen in een spreadsheet).")
+    _say(f"Klassenoverzicht geschreven naar {out}: {_plural(len(result.students), 'student', 'studenten')}{skipped}.")
+    if table is not None:
+        _say(f"De cijfers per onderwerp staan in {table} (te openen in een spreadsheet).")
     return OK
 
 
@@ -395,7 +504,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help()
             return USAGE
     run: Callable[[argparse.Namespace], int] = args.run
-    return run(args)
+    try:
+        return run(args)
+    except (_Refused, FileProblem) as exc:
+        return _fail(str(exc), getattr(exc, "code", PROBLEMS))
+    except OSError as exc:  # the last safety net: a file problem no command foresaw, still told in Dutch
+        name = f"{exc.filename}: " if exc.filename else ""
+        return _fail(f"{name}{os_reason(exc)}. Controleer de namen en de mappen en probeer het opnieuw.")
+    except KeyboardInterrupt:
+        return _fail("Afgebroken. Er is geen half geschreven bestand achtergebleven.", 130)
 
 
 if __name__ == "__main__":

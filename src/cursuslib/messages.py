@@ -6,13 +6,16 @@ button label or a feedback phrase there, in one place; an exercise file may over
 own texts with a ``texts:`` field.  The language is chosen with the environment variable
 ``CURSUSLIB_TAAL`` (``nl`` or ``en``) or :func:`set_language`.
 
-Texts are looked up by a dotted key (``common.check``) and filled in with ``str.format``
+Texts are looked up by a dotted key (``common.check``) and filled in at plain ``{name}``
 placeholders (``{count}``).  A lookup never raises on a teacher's edit: an unknown
 placeholder is left as it is, and a text that cannot be formatted is shown unformatted.
+Only names are filled in: ``{x.attr}``, ``{x[0]}``, ``{x:>9}`` and ``{x!r}`` are refused when an
+exercise file is loaded and left as written when a text is shown.
 """
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import string
@@ -31,6 +34,9 @@ _chosen: str | None = None
 _cache: dict[str, tuple[tuple[int, int], dict[str, str]]] = {}
 _steady = 0
 _checked: set[str] = set()  # languages checked on disk since the outermost steady() block began
+_FORMAT = string.Formatter()
+#: A filled-in text is cut off here: no label needs more, and a template must not build megabytes.
+MAX_FILLED = 100_000
 
 
 class CatalogueError(Exception):
@@ -69,10 +75,25 @@ def language() -> str:
     return configured if configured in LANGUAGES else LANGUAGES[0]
 
 
+def _kind(value: Any) -> str:
+    """What a value from a YAML file is, in Dutch."""
+    if value is None:
+        return "niets"
+    if isinstance(value, bool):
+        return "een ja/nee-waarde"
+    if isinstance(value, list):
+        return "een lijst"
+    if isinstance(value, datetime.date):
+        return "een datum"
+    if isinstance(value, Mapping):
+        return "een blok"
+    return "een tekst" if isinstance(value, str) else "een getal" if isinstance(value, (int, float)) else "iets anders"
+
+
 def _flatten(node: Any, prefix: str, into: dict[str, str], source: str) -> None:
     if not isinstance(node, Mapping):
         raise CatalogueError(f"{source}, '{prefix or '(bovenaan)'}': verwacht een lijst 'sleutel: tekst', "
-                             f"niet {type(node).__name__}.")
+                             f"niet {_kind(node)}.")
     for key, value in node.items():
         name = f"{prefix}.{key}" if prefix else str(key)
         if isinstance(value, Mapping):
@@ -82,8 +103,7 @@ def _flatten(node: Any, prefix: str, into: dict[str, str], source: str) -> None:
         elif isinstance(value, (int, float)) and not isinstance(value, bool):
             into[name] = str(value)
         else:
-            raise CatalogueError(f"{source}, tekst '{name}': verwacht tekst, niet "
-                                 f"{'niets' if value is None else type(value).__name__}.")
+            raise CatalogueError(f"{source}, tekst '{name}': verwacht tekst, niet {_kind(value)}.")
 
 
 def load_catalogue(path: Path) -> dict[str, str]:
@@ -101,10 +121,11 @@ def load_catalogue(path: Path) -> dict[str, str]:
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark
         place = f", regel {mark.line + 1}, kolom {mark.column + 1}" if mark else ""
-        raise CatalogueError(f"{source}{place}: de YAML-opbouw klopt niet ({exc.problem or 'onbekende fout'}). "
-                             "Zet een tekst met een dubbele punt tussen aanhalingstekens.") from None
-    except yaml.YAMLError as exc:
-        raise CatalogueError(f"{source}: de YAML-opbouw klopt niet ({exc}).") from None
+        raise CatalogueError(f"{source}{place}: de YAML-opbouw klopt niet. Controleer de inspringing en zet een "
+                             "tekst met een dubbele punt tussen aanhalingstekens.") from None
+    except yaml.YAMLError:  # the parser's own words are English: the place says enough
+        raise CatalogueError(f"{source}: de YAML-opbouw klopt niet. Controleer de inspringing en de "
+                             "aanhalingstekens.") from None
     flat: dict[str, str] = {}
     _flatten(doc or {}, "", flat, source)
     return flat
@@ -157,19 +178,59 @@ def placeholders(template: str) -> set[str]:
         return set()
 
 
-class _Keep(dict):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
+def _written(name: str, spec: str, conversion: str | None) -> str:
+    """A placeholder as it stands in a template."""
+    return "{" + name + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}"
 
 
 def fill(template: str, values: Mapping[str, Any]) -> str:
-    """Fill ``template``'s placeholders; unknown ones stay visible, a broken template is shown as it is."""
+    """Fill ``template``'s plain ``{name}`` placeholders; anything else stays as written, a broken template too.
+
+    Only a name is looked up: ``{x.__class__}``, ``{x[0]}``, ``{x:>300000000}`` or ``{x!r}`` never
+    reach into Python objects or pad a text (such a template is refused when an exercise file is
+    loaded; this is the second line). The result is cut off at :data:`MAX_FILLED` characters.
+    """
     if "{" not in template:
-        return template
+        return template[:MAX_FILLED]
     try:
-        return string.Formatter().vformat(template, (), _Keep(values))
-    except (ValueError, IndexError, AttributeError, KeyError):
-        return template
+        parts = list(_FORMAT.parse(template))
+    except ValueError:
+        return template[:MAX_FILLED]
+    pieces: list[str] = []
+    size = 0
+    for literal, name, spec, conversion in parts:
+        piece = ""
+        if name is not None:
+            piece = _written(name, spec, conversion)
+            if name.isidentifier() and not spec and conversion is None and name in values:
+                try:
+                    piece = str(values[name])
+                except ValueError:  # such as an int too long to show
+                    pass
+        pieces += (literal, piece)
+        size += len(literal) + len(piece)
+        if size > MAX_FILLED:
+            break
+    return "".join(pieces)[:MAX_FILLED]
+
+
+def template_problem(template: str, allowed: set[str] | None = None) -> str:
+    """Why ``template`` cannot be a text with ``{placeholders}`` from ``allowed`` (any name when None); '' when it can."""
+    try:
+        found = [(name, spec, conversion) for _, name, spec, conversion in _FORMAT.parse(template) if name is not None]
+    except ValueError:
+        return ("de accolades kloppen niet: een invulplek is een naam tussen { en }, zoals {time}; schrijf {{ of }} "
+                "voor een losse accolade")
+    names = ", ".join("{" + p + "}" for p in sorted(allowed or ())) or "geen"
+    for name, spec, conversion in found:
+        written = _written(name, spec, conversion)
+        written = written if len(written) <= 40 else written[:36] + "...}"
+        if not name.isidentifier() or spec or conversion is not None:
+            return (f"de invulplek {written} kan niet: tussen {{ en }} staat alleen een naam, zonder punt, haken, "
+                    f"! of :; toegestaan: {names}")
+        if allowed is not None and name not in allowed:
+            return f"onbekende invulplek {{{name}}}; toegestaan: {names}"
+    return ""
 
 
 def _override(texts: Mapping[str, Any] | None, key: str, lang: str) -> str | None:
@@ -227,10 +288,9 @@ def check_overrides(value: Any) -> dict[str, Any]:
                 raise ValueError(f"{where}: onbekende taal; kies uit: {', '.join(LANGUAGES)}")
             if not isinstance(variant, str) or not variant.strip():
                 raise ValueError(f"{where}: verwacht een tekst (of per taal: nl: ..., en: ...)")
-            extra = placeholders(variant) - allowed
-            if extra:
-                names = ", ".join("{" + p + "}" for p in sorted(allowed)) or "geen"
-                raise ValueError(f"{where}: onbekende invulplek {{{sorted(extra)[0]}}}; toegestaan: {names}")
+            problem = template_problem(variant, allowed)
+            if problem:
+                raise ValueError(f"{where}: {problem}")
         result[key] = dict(override) if isinstance(override, Mapping) else override
     return result
 
@@ -251,6 +311,11 @@ def catalogue_problems() -> list[tuple[str, str, str]]:
             problems.append((shown, "", str(exc).removeprefix(shown).lstrip(":, ")))
     if len(loaded) < 2 or LANGUAGES[0] not in loaded:
         return problems
+    for lang, texts in loaded.items():
+        for key, template in texts.items():
+            problem = template_problem(template)
+            if problem:
+                problems.append((f"teksten/{lang}.yaml", key, problem + "."))
     base = loaded[LANGUAGES[0]]
     for lang, texts in loaded.items():
         if lang == LANGUAGES[0]:

@@ -8,6 +8,8 @@ helpers (see :mod:`cursuslib.types`), so all messages read alike.
 
 from __future__ import annotations
 
+import datetime
+import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
@@ -48,7 +50,7 @@ class Field:
 
 # --------------------------------------------------------------------------- wording
 def describe(value: Any) -> str:
-    """Say in Dutch what a wrong value is: ``'tekst'``, ``het getal 3``, ``een lijst``, ``leeg`` ..."""
+    """Say in Dutch what a wrong value is: ``'tekst'``, ``het getal 3``, ``de datum 2024-05-01``, ``een lijst`` ..."""
     if value is None:
         return "leeg"
     if isinstance(value, bool):
@@ -56,13 +58,19 @@ def describe(value: Any) -> str:
     if isinstance(value, str):
         shown = value if len(value) <= 40 else value[:37] + "..."
         return f"'{shown}'"
+    if isinstance(value, float) and not math.isfinite(value):
+        return "de waarde .nan (geen getal)" if math.isnan(value) else "de waarde .inf (oneindig)"
     if isinstance(value, (int, float)):
         return f"het getal {value}" if abs(value) < 10**15 else "een heel groot getal"
-    if isinstance(value, list):
+    if isinstance(value, datetime.datetime):  # before date: a datetime is a date too
+        return f"het tijdstip {value.isoformat(sep=' ')}"
+    if isinstance(value, datetime.date):
+        return f"de datum {value.isoformat()}"
+    if isinstance(value, (list, tuple)):
         return "een lijst"
-    if isinstance(value, dict):
+    if isinstance(value, Mapping):
         return "een blok met velden"
-    return type(value).__name__
+    return "een waarde van een onbekende soort"
 
 
 def names(items: Sequence[str]) -> str:
@@ -83,10 +91,12 @@ def no_unknown(item: Mapping[str, Any], known: Collection[str], where: str) -> N
 # --------------------------------------------------------------------------- scalar checks
 def text(value: Any, _: Mapping[str, Any] | None = None) -> str:
     """A text that is not empty (a number is taken as text); surrounding white space is dropped."""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and math.isfinite(value)):
         value = str(value)
     if not isinstance(value, str) or not value.strip():
-        raise FieldError(f"verwacht een tekst die niet leeg is (niet {describe(value)})")
+        # YAML reads an unquoted 2024-05-01 as a date and yes/no/true/false as yes/no values
+        quote = "; zet de tekst tussen aanhalingstekens" if isinstance(value, (bool, datetime.date)) else ""
+        raise FieldError(f"verwacht een tekst die niet leeg is (niet {describe(value)}){quote}")
     return value.strip()
 
 

@@ -18,7 +18,17 @@ from cursuslib.widgets.backup import BackupPanel, show_backup
 from .conftest import strip_tags
 
 OLD = "2020-01-01T10:00:00+01:00"
-FUTURE = "2099-01-01T10:00:00+01:00"
+#: Newer than a local answer saved at LOCAL, and before the uploads' last_modified (see ``upload``).
+NEWER = "2026-11-22T10:00:00+01:00"
+LOCAL = "2026-11-20T10:00:00+01:00"
+
+
+@pytest.fixture
+def saved_earlier(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Local saves get the stamp LOCAL, so that an upload from NEWER is newer and nothing is in the future."""
+    import cursuslib.store as store_module
+
+    monkeypatch.setattr(store_module, "_now", lambda: LOCAL)
 
 
 def upload(panel: BackupPanel, content: bytes, name: str = "klantgesprekken-antwoorden-2026-11-23.json") -> None:
@@ -64,14 +74,14 @@ def test_download_link_holds_the_current_answers(store: AnswerStore) -> None:
     assert "2 antwoorden" in strip_tags(shown) and f"{datetime.now():%d-%m-%Y}" in shown
 
 
-def test_upload_shows_a_preview_and_changes_nothing_yet(store: AnswerStore) -> None:
+def test_upload_shows_a_preview_and_changes_nothing_yet(store: AnswerStore, saved_earlier: None) -> None:
     store.save("01-refl", "mijn nieuwste tekst")
     store.save("01-oud", "lokaal oud")
     before = store.path.read_bytes()
     panel = BackupPanel(store=store)
     upload(panel, document({
         "01-refl": ("oude tekst", OLD),
-        "01-oud": ("uit het bestand", FUTURE),
+        "01-oud": ("uit het bestand", NEWER),
         "02-erbij": ("<b>nieuw</b>", OLD),
     }))
 
@@ -80,6 +90,7 @@ def test_upload_shows_a_preview_and_changes_nothing_yet(store: AnswerStore) -> N
     assert 'aria-live="polite"' in shown
     assert "Komt erbij (1)" in text and "'02-erbij'" in html.unescape(text)
     assert "Wordt bijgewerkt" in text and "01-oud" in text
+    assert "Nu hier: “lokaal oud”. In het bestand: “uit het bestand”." in html.unescape(text)
     assert "Blijft zoals het hier staat (1)" in text and "nieuwer dan" in text
     assert "Wil je 2 antwoorden terugzetten?" in text
     assert [b.description for b in panel.actions.children] == ["Ja, zet terug", "Annuleren"]

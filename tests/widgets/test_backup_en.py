@@ -7,7 +7,7 @@ import pytest
 from cursuslib.store import AnswerStore
 from cursuslib.widgets.backup import BackupPanel
 
-from .test_backup import FUTURE, OLD, document, upload
+from .test_backup import LOCAL, NEWER, OLD, document, upload
 from .visible import visible as shown
 
 #: Every test here runs with the English widget texts (CURSUSLIB_TAAL=en).
@@ -42,10 +42,14 @@ def test_download_and_restore_in_english(store: AnswerStore) -> None:
     assert store.get("02-erbij") == "nieuw" and store.get("01-refl") == "mijn nieuwste tekst"
 
 
-def test_cancel_nothing_to_restore_and_a_bad_file_in_english(store: AnswerStore) -> None:
+def test_cancel_nothing_to_restore_and_a_bad_file_in_english(store: AnswerStore,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import cursuslib.store as store_module
+
+    monkeypatch.setattr(store_module, "_now", lambda: LOCAL)  # so that NEWER is newer, and not in the future
     store.save("01-refl", "tekst")
     panel = BackupPanel(store=store)
-    upload(panel, document({"01-refl": ("ouder", FUTURE)}))
+    upload(panel, document({"01-refl": ("ouder", NEWER)}))
     assert "Will be updated, because the file is newer (1):" in shown(panel.preview.value)
     panel.cancel_button.click()
     assert shown(panel.result.value) == "You cancelled. Nothing has changed in your answers."

@@ -13,8 +13,8 @@ from typing import Any
 
 from ..content import Exercise, Lesson
 from ..messages import language_as, steady
-from ..store import StoreError, parse_document
 from ..types import DAMAGED, Assessment, ClassPart, ExerciseType, Ratio, RatioColumn, spec_of
+from .files import FileProblem, read_answers, readable
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,8 @@ class StudentFigures:
     file: str
     #: Share (0..1) of each lesson's exercises with a saved answer, by lesson name.
     completion: dict[str, float]
-    #: The assessment per exercise id (only exercises whose type gives a verdict or score, and that were done).
+    #: The verdict and score per exercise id (only exercises whose type gives a verdict or score, and that were done;
+    #: without findings and details, which the overview does not show).
     results: dict[str, Assessment]
     #: Per ratio column (see the types' ``ratio_columns``): the count over all the student's exercises.
     ratios: dict[str, Ratio]
@@ -111,10 +112,14 @@ class _Course:
 
     lessons: Mapping[str, Lesson]
     exercises: tuple[tuple[Exercise, ExerciseType[Any]], ...]
+    #: The exercises whose type adds class parts: only their entries are kept for :meth:`ExerciseType.class_parts`.
+    with_parts: frozenset[str]
 
     @classmethod
     def of(cls, lessons: Mapping[str, Lesson]) -> _Course:
-        return cls(lessons, tuple((e, spec_of(e)) for lesson in lessons.values() for e in lesson.exercises))
+        exercises = tuple((e, spec_of(e)) for lesson in lessons.values() for e in lesson.exercises)
+        return cls(lessons, exercises, frozenset(e.id for e, spec in exercises
+                                                 if type(spec).class_parts is not ExerciseType.class_parts))
 
     def with_results(self) -> list[Exercise]:
         return [e for e, spec in self.exercises if spec.verdicts or spec.scored]
@@ -136,8 +141,8 @@ def _student(name: str, file: str, answers: Mapping[str, Any], course: _Course) 
             state = spec.read(entry["value"])
             if spec.verdicts or spec.scored:
                 assessment = spec.assess(exercise, state)
-                if assessment.done:
-                    results[exercise.id] = assessment
+                if assessment.done:  # verdict and score only: for 2,000 students the details would fill the memory
+                    results[exercise.id] = Assessment(assessment.verdict, assessment.score)
             for column in spec.ratio_columns:
                 ratios[column.name] = ratios.get(column.name, Ratio()) + spec.ratio(exercise, state, column.name)
             texts = spec.writing(exercise, state)
@@ -154,6 +159,7 @@ def class_overview(paths: Sequence[Path], *, lessons: Mapping[str, Lesson]) -> O
     """Read the students' answer files; a file that cannot be used is listed in ``skipped``, never fatal.
 
     The student's name is the file name without extension (``jan-jansen.json`` -> ``jan-jansen``).
+    Each file's size is checked before it is read (see :func:`.files.read_answers`).
     """
     course = _Course.of(lessons)
     columns: list[RatioColumn] = []
@@ -173,22 +179,19 @@ def class_overview(paths: Sequence[Path], *, lessons: Mapping[str, Lesson]) -> O
     documents: list[tuple[str, Mapping[str, Any]]] = []
     for path in sorted(paths, key=lambda p: (Path(p).stem.casefold(), str(p))):
         path = Path(path)
+        file = readable(path.name)  # a name that is not UTF-8 is shown with '�', never a crash
         try:
-            raw = path.read_bytes()
-        except OSError as exc:
-            overview.skipped.append((path.name, f"{path.name} kan niet worden gelezen ({exc.strerror or exc})."))
+            doc = read_answers(path, label=file)
+        except FileProblem as exc:  # too large, no regular file, damaged ...: listed, and the class goes on
+            overview.skipped.append((file, str(exc)))
             continue
-        try:
-            doc = parse_document(raw, name=path.name)
-        except StoreError as exc:
-            overview.skipped.append((path.name, str(exc)))
-            continue
-        name = path.stem
+        name = readable(path.stem)
         seen[name] = seen.get(name, 0) + 1
         if seen[name] > 1:  # the same file name in two folders: keep both, told apart
             name = f"{name} ({seen[name]})"
-        overview.students.append(_student(name, path.name, doc["answers"], course))
-        documents.append((name, doc["answers"]))
+        overview.students.append(_student(name, file, doc["answers"], course))
+        # Of the answers only what the class parts read stays until every file is read (a class's files can be large).
+        documents.append((name, {key: entry for key, entry in doc["answers"].items() if key in course.with_parts}))
     by_type: dict[str, list[Exercise]] = {}
     for exercise, _ in course.exercises:
         by_type.setdefault(exercise.type, []).append(exercise)

@@ -18,7 +18,7 @@ from .. import paths
 from ..content import Exercise
 from ..dates import format_moment, now
 from ..messages import text
-from ..store import AnswerStore, StoreError, get_store
+from ..store import AnswerChanged, AnswerStore, NotSaved, SavedAnswer, StoreError, get_store
 from ..text import escape, highlight, inline_markdown
 from ..types import Assessment, spec_of
 from ..types.ideas import IdeaMatch, idea_lines
@@ -129,14 +129,11 @@ class ExerciseWidget(w.VBox):
         self.notice = self.html("")
         self.saved_label = self.html("")
         self._restoring = False
+        #: Revision of the saved answer this widget shows (None: none yet); a save is based on it.
+        self._revision: int | None = None
         saved = self.kind.read(self._load())
         self._show_notices()
-        self.build()
-        self._restoring = True
-        try:
-            self.restore(saved)
-        finally:
-            self._restoring = False
+        self._show_saved(saved)
         self._show_notices()
 
     def t(self, key: str, /, **values: Any) -> str:
@@ -217,27 +214,63 @@ class ExerciseWidget(w.VBox):
     # -- saving -------------------------------------------------------------
     def _load(self) -> Any:
         try:
-            return self.store.get(self.exercise.id, {})
+            answer = self.store.answer(self.exercise.id)
         except StoreError as exc:
-            self.store.notices.append(str(exc))
+            if str(exc) not in self.store.notices:
+                self.store.notices.append(str(exc))
             return {}
+        self._revision = None if answer is None else answer.revision
+        return {} if answer is None else answer.value
+
+    def _show_saved(self, saved: Any) -> None:
+        """Build the child widgets and show ``saved`` (the type's state) without saving it again."""
+        self.build()
+        self._restoring = True
+        try:
+            self.restore(saved)
+        finally:
+            self._restoring = False
 
     def save(self) -> None:
-        """Save the current state unless the widget is still restoring it."""
+        """Save the current state unless the widget is still restoring it.
+
+        The save is based on the revision this widget last showed. If the file holds another one (a
+        restore, or the same lesson in another tab), that newer answer wins: the widget shows it.
+        """
         if self._restoring:
             return
         try:
-            self.store.save(self.exercise.id, self.kind.saved(self.state()))
+            saved = self.store.update(self.exercise.id, self.kind.saved(self.state()), based_on=self._revision)
+        except AnswerChanged as changed:
+            self._show_newer(changed.current, str(changed))
+            return
+        except NotSaved as exc:  # kept in memory by the store; the next save writes it
+            kept = exc.kept.get(self.exercise.id)
+            self._revision = kept.revision if kept else self._revision
+            self._warn(str(exc))
+            return
         except StoreError as exc:
-            self.notice.value = f'<div class="cursus-notice" role="alert">{escape(str(exc))}</div>'
+            self._warn(str(exc))
             return
         except OSError as exc:
-            message = escape(self.t("common.not_saved", reason=exc.strerror or str(exc)))
-            self.notice.value = f'<div class="cursus-notice" role="alert">{message}</div>'
+            self._warn(self.t("common.not_saved", reason=exc.strerror or str(exc)))
             return
+        self._revision = saved.revision
+        self.notice.value = ""  # a warning about an earlier save no longer holds
         saved_at = escape(self.t("common.saved_at", time=format_moment(now(), "time")))
         self.saved_label.value = f'<span class="cursus-saved">{saved_at}</span>'
         self._show_notices()
+
+    def _show_newer(self, current: SavedAnswer, message: str) -> None:
+        """Show the answer that replaced this widget's one elsewhere, rebuilt as when the lesson opens."""
+        self._revision = current.revision
+        self.attempted = False
+        self._show_saved(self.kind.read(current.value))
+        self.saved_label.value = ""
+        self._warn(message)
+
+    def _warn(self, message: str) -> None:
+        self.notice.value = f'<div class="cursus-notice" role="alert">{escape(message)}</div>'
 
     def _show_notices(self) -> None:
         if self.store.notices:
