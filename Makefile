@@ -33,10 +33,11 @@ $(PY):
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 
-$(VENV)/.installed: requirements.txt pyproject.toml jupyter/overrides.json | $(PY)
+$(VENV)/.installed: requirements.txt pyproject.toml jupyter/overrides.json jupyter/jupyter_server_config.py | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt
-	mkdir -p $(LAB_SETTINGS)
+	mkdir -p $(LAB_SETTINGS) $(VENV)/etc/jupyter
 	cp jupyter/overrides.json $(LAB_SETTINGS)/overrides.json
+	cp jupyter/jupyter_server_config.py $(VENV)/etc/jupyter/jupyter_server_config.py
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt $(AXE_JS)

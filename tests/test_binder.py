@@ -59,3 +59,26 @@ def test_readme_binder_badge_opens_the_welcome_lesson() -> None:
     assert urlpath.removeprefix("lab/tree/") == "notebooks/00_welkom.ipynb"
     assert (REPO / urlpath.removeprefix("lab/tree/")).is_file()
     assert "https://mybinder.org/badge_logo.svg" in readme
+
+
+def test_postbuild_installs_the_interface_and_the_upload_limit(tmp_path: Path) -> None:
+    """Binder runs postBuild: afterwards the environment has the Dutch settings and the 64 MiB upload limit."""
+    env = {**os.environ, "NB_PYTHON_PREFIX": str(tmp_path)}
+    subprocess.run(["bash", str(REPO / "postBuild")], cwd=REPO, env=env, check=True, timeout=60)
+    settings = tmp_path / "share/jupyter/lab/settings/overrides.json"
+    config = tmp_path / "etc/jupyter/jupyter_server_config.py"
+    assert settings.read_text() == (REPO / "jupyter/overrides.json").read_text()
+    assert config.read_text() == (REPO / "jupyter/jupyter_server_config.py").read_text()
+
+
+def test_the_server_config_raises_the_websocket_limit_above_the_largest_answers_file() -> None:
+    """The config file, loaded as Jupyter loads it, lets a file of MAX_FILE_BYTES (and more) through one message."""
+    from traitlets.config import Config
+
+    from cursuslib.store import MAX_FILE_BYTES
+
+    config = Config()
+    source = (REPO / "jupyter/jupyter_server_config.py").read_text()
+    exec(compile(source, "jupyter_server_config.py", "exec"), {"get_config": lambda: config})  # noqa: S102
+    limit = config.ServerApp.tornado_settings.get_value({})["websocket_max_message_size"]  # as ServerApp merges it
+    assert limit > MAX_FILE_BYTES * 1.2  # a file somewhat over the maximum still arrives and gets its message
