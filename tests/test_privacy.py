@@ -14,6 +14,8 @@ STUDENT_DATA = [
     "antwoorden/antwoorden.json",
     "antwoorden/antwoorden.onleesbaar-2026-12-05T10-00-00.json",
     "antwoorden/.antwoorden-x1y2.tmp",
+    ".cursus-0a1b2c3d4e5f.tmp",
+    "inlevering-klas-2b/.cursus-0a1b2c3d4e5f.tmp",
     "klantgesprekken-antwoorden-2026-12-05.json",
     "inlevering-klas-2b/sanne-de-vries.json",
     "overzicht-klas-2b.html",
@@ -41,7 +43,7 @@ def test_the_teacher_guide_names_every_file_with_student_data() -> None:
     section = guide.split("## Welke gegevens staan waar", 1)[1].split("\n## ", 1)[0]
     for name in ("antwoorden/antwoorden.json", "antwoorden.onleesbaar-", ".antwoorden-", "JupyterLite",
                  "klantgesprekken-antwoorden-", "inlevering-", "overzicht-", "onderwerpen-", "portfolio.html",
-                 ".gitignore"):
+                 ".cursus-", ".gitignore"):
         assert name in section, name
 
 
