@@ -295,6 +295,28 @@ def _check_value(value: Any) -> Any:
     raise StoreError(text("store.not_serialisable", reason=reason))
 
 
+def unsaved_texts(mine: Any, current: Any, *, limit: int = 3) -> list[str]:
+    """The texts in ``mine`` (an answer that was not saved) that ``current`` does not hold, longest first.
+
+    A refused save shows them, so that a student can copy what they typed before the newer answer replaced it.
+    """
+    def texts(value: Any) -> Iterator[str]:
+        stack = [value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, str):
+                if item.strip():
+                    yield item.strip()
+            elif isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, (list, tuple)):
+                stack.extend(item)
+
+    known = set(texts(current))
+    found = sorted({item for item in texts(mine) if item not in known}, key=len, reverse=True)
+    return found[:limit]
+
+
 def _identity(info: os.stat_result) -> tuple[int, int, int, int]:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 

@@ -71,3 +71,20 @@ def test_step_names_come_from_the_catalogue_and_an_exercise_may_rename_one(make_
     assert refl.boxes["transfer"].placeholder == "In welke andere situatie ga je dit ook toepassen?"
     refl.overview_button.click()
     assert "<h4>Toepassen <small>(0 woorden)</small></h4>" in refl.overview.value
+
+
+def test_a_second_tab_shows_the_newer_answer_and_keeps_what_was_just_typed_readable(make_exercise,
+                                                                                    answers_dir) -> None:
+    first = ReflectionExercise(make_exercise(REFLECTION), store=AnswerStore(answers_dir))
+    second = ReflectionExercise(make_exercise(REFLECTION), store=AnswerStore(answers_dir))  # another tab, same lesson
+    first.boxes["situatie"].value = "Ik oefende met mijn buurman over zijn nieuwe website."
+    second.boxes["situatie"].value = "Met mijn zus, over <b>haar</b> webshop."  # pasted in the tab that was behind
+
+    assert AnswerStore(answers_dir).get("09-refl")["steps"]["situatie"].startswith("Ik oefende met mijn buurman")
+    assert second.boxes["situatie"].value.startswith("Ik oefende met mijn buurman")  # the newer answer is shown
+    notice = second.notice.value
+    assert "ander tabblad" in notice and "Kopieer het" in notice
+    assert "Met mijn zus, over &lt;b&gt;haar&lt;/b&gt; webshop." in notice  # readable, escaped, to copy
+    second.boxes["taak"].value = "Ik moest vragen wat hij wilde."  # the next change saves over the newer answer
+    saved = AnswerStore(answers_dir).get("09-refl")["steps"]
+    assert saved["situatie"].startswith("Ik oefende met mijn buurman") and saved["taak"] == "Ik moest vragen wat hij wilde."

@@ -18,7 +18,7 @@ from .. import paths
 from ..content import Exercise
 from ..dates import format_moment, now
 from ..messages import text
-from ..store import AnswerChanged, AnswerStore, NotSaved, SavedAnswer, StoreError, get_store
+from ..store import AnswerChanged, AnswerStore, NotSaved, SavedAnswer, StoreError, get_store, unsaved_texts
 from ..text import escape, highlight, inline_markdown
 from ..types import Assessment, spec_of
 from ..types.ideas import IdeaMatch, idea_lines
@@ -239,10 +239,11 @@ class ExerciseWidget(w.VBox):
         """
         if self._restoring:
             return
+        mine = self.kind.saved(self.state())
         try:
-            saved = self.store.update(self.exercise.id, self.kind.saved(self.state()), based_on=self._revision)
+            saved = self.store.update(self.exercise.id, mine, based_on=self._revision)
         except AnswerChanged as changed:
-            self._show_newer(changed.current, str(changed))
+            self._show_newer(changed.current, str(changed), unsaved_texts(mine, changed.current.value))
             return
         except NotSaved as exc:  # kept in memory by the store; the next save writes it
             kept = exc.kept.get(self.exercise.id)
@@ -261,13 +262,18 @@ class ExerciseWidget(w.VBox):
         self.saved_label.value = f'<span class="cursus-saved">{saved_at}</span>'
         self._show_notices()
 
-    def _show_newer(self, current: SavedAnswer, message: str) -> None:
-        """Show the answer that replaced this widget's one elsewhere, rebuilt as when the lesson opens."""
+    def _show_newer(self, current: SavedAnswer, message: str, unsaved: list[str]) -> None:
+        """Show the answer that replaced this widget's one elsewhere; what the student just typed stays readable."""
         self._revision = current.revision
         self.attempted = False
         self._show_saved(self.kind.read(current.value))
         self.saved_label.value = ""
-        self._warn(message)
+        if not unsaved:
+            self._warn(message)
+            return
+        shown = "".join(f'<blockquote class="cursus-unsaved">{escape(item)}</blockquote>' for item in unsaved)
+        self.notice.value = (f'<div class="cursus-notice" role="alert"><p>{escape(message)}</p>'
+                             f'<p>{escape(self.t("common.unsaved_texts"))}</p>{shown}</div>')
 
     def _warn(self, message: str) -> None:
         self.notice.value = f'<div class="cursus-notice" role="alert">{escape(message)}</div>'
