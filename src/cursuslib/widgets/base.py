@@ -276,7 +276,9 @@ class ExerciseWidget(w.VBox):
                              f'<p>{escape(self.t("common.unsaved_texts"))}</p>{shown}</div>')
 
     def _warn(self, message: str) -> None:
+        """Show a warning about the save; an earlier "Opgeslagen om ..." would now read as if this one worked."""
         self.notice.value = f'<div class="cursus-notice" role="alert">{escape(message)}</div>'
+        self.saved_label.value = ""
 
     def _show_notices(self) -> None:
         if self.store.notices:
