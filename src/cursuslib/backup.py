@@ -16,6 +16,7 @@ from .dates import dutch_zone, format_moment, now
 from .messages import text
 from .schema import ID_PATTERN
 from .store import FILE_FORMAT, MAX_FILE_BYTES, AnswerStore, StoreError, validate_document
+from .text import number
 
 Action = Literal["nieuw", "bijwerken", "vragen", "overslaan_lokaal_nieuwer", "onbruikbaar", "gelijk"]
 
@@ -271,7 +272,7 @@ def read_upload(raw: bytes, *, name: str = "") -> Upload:
     except RecursionError:
         raise _file_error("backup.upload_too_deep", shown) from None
     except ValueError:  # the number guard
-        raise _file_error("backup.upload_big_number", shown, digits=f"{MAX_DIGITS:,}".replace(",", ".")) from None
+        raise _file_error("backup.upload_big_number", shown, digits=number(MAX_DIGITS)) from None
     except MemoryError:
         raise _file_error("backup.upload_too_big", shown, size=math.ceil(len(raw) / 2**20),
                           limit=MAX_UPLOAD_MB) from None

@@ -625,7 +625,8 @@ class AnswerStore:
         fresh = [key for key, entry in answers.items() if not _valid_revision(entry.get("revision"))]
         changed: dict[str, dict[str, Any]] = {}
         if fresh:
-            revision = self._next_revision({"answers": {k: v for k, v in answers.items() if k not in fresh}})
+            waiting = set(fresh)  # a restore brings thousands: a list here made confirming quadratic
+            revision = self._next_revision({"answers": {k: v for k, v in answers.items() if k not in waiting}})
             for key in fresh:
                 changed[key] = answers[key] = {**answers[key], "revision": revision}
         self._commit(doc, changed)

@@ -11,6 +11,11 @@ _CODE = re.compile(r"`([^`\n]+)`")
 _LINK = re.compile(r"\[([^\]\n]+)\]\((https?://[^)\s\"'<>]+)\)")
 
 
+def number(value: int) -> str:
+    """A whole number as Dutch readers write it: 399.950, not 399950 or 399,950."""
+    return f"{value:,}".replace(",", ".")
+
+
 def escape(text: str) -> str:
     """Escape ``text`` for HTML, keeping line breaks visible."""
     return html.escape(text, quote=True).replace("\n", "<br>")

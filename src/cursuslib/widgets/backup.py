@@ -12,7 +12,7 @@ from ..backup import ASK, KEEP_LOCAL, NEW, SAME, UNUSABLE, UPDATE, Change, Resto
 from ..dates import format_moment, now
 from ..messages import fill, text
 from ..store import AnswerStore, StoreError, get_store
-from ..text import escape
+from ..text import escape, number
 from .base import CSS, LINK_STYLE, button, live_region, verdict
 
 #: Browsers may refuse data links longer than this; the panel then also points at the file browser.
@@ -36,12 +36,12 @@ def _html(template: str, **html_values: str) -> str:
 
 def _answers(count: int) -> str:
     """'1 antwoord' or '3 antwoorden', in the catalogue's words."""
-    return text("backup.answers_one", count=count) if count == 1 else text("backup.answers_many", count=count)
+    return text("backup.answers_one", count=count) if count == 1 else text("backup.answers_many", count=number(count))
 
 
 def _count_text(key: str, count: int, **values: str) -> str:
     """The catalogue's ``<key>_one`` or ``<key>_many`` text for ``count``."""
-    return text(f"{key}_one" if count == 1 else f"{key}_many", count=count, **values)
+    return text(f"{key}_one" if count == 1 else f"{key}_many", count=number(count), **values)
 
 
 def _change_item(change: Change) -> str:
@@ -189,10 +189,10 @@ class BackupPanel(w.VBox):
             changes = plan.by_action(action)
             if not changes:
                 continue
-            title = text(title_key, count=len(changes))
+            title = text(title_key, count=number(len(changes)))
             items = "".join(_change_item(c) for c in changes[:PREVIEW_LIMIT])
             if len(changes) > PREVIEW_LIMIT:
-                items += f"<li>{escape(text('backup.more', count=len(changes) - PREVIEW_LIMIT))}</li>"
+                items += f"<li>{escape(text('backup.more', count=number(len(changes) - PREVIEW_LIMIT)))}</li>"
             parts.append(f"<p><strong>{escape(title)}</strong></p><ul>{items}</ul>")
         if counts[SAME]:
             parts.append(f"<p>{escape(_count_text('backup.same', counts[SAME]))}</p>")
