@@ -12,8 +12,9 @@ one. Writers are kept apart by a lock on ``.antwoorden.json.lock``: ``fcntl.floc
 ``msvcrt.locking`` on Windows. Where no lock works, a save merges instead: just before it replaces
 the file it reads it again and keeps, per exercise, the entry with the higher revision (an exercise
 that only the file has always stays); if the file changed in between it starts again, and afterwards
-it checks that its answers are there. Pyodide (JupyterLite) has ``fcntl.flock``, but it is an
-Emscripten stub that locks nothing, and every browser tab runs its own kernel: there the store merges.
+it checks that its answers are there. In Pyodide (JupyterLite) every browser tab runs its own kernel
+and no file lock reaches across tabs (some builds have an ``fcntl.flock`` that locks nothing, the
+current one has none): there the store merges.
 In merge mode this process's own answers are merged into every later save, so one lost to another
 tab's write comes back.
 
@@ -60,7 +61,7 @@ except ImportError:  # pragma: no cover - POSIX
 
 
 def _available_lock() -> str:
-    if sys.platform == "emscripten":  # pragma: no cover - flock there is a stub that locks nothing
+    if sys.platform == "emscripten":  # pragma: no cover - no lock reaches another tab's kernel
         return "none"
     if fcntl is not None and hasattr(fcntl, "flock"):
         return "flock"
