@@ -302,7 +302,8 @@ def test_export_of_a_broken_file(tmp_path: Path, capsys: pytest.CaptureFixture[s
     source = tmp_path / "antwoorden.json"
     source.write_text("{kapot", encoding="utf-8")
     code, _, err = run(capsys, "export", str(source), "-o", str(tmp_path / "p.html"))
-    assert code == 1 and err.strip() == "antwoorden.json is beschadigd (geen geldige JSON); kies een ander bestand."
+    assert code == 1 and err.strip() == ("antwoorden.json is beschadigd (geen geldige JSON). Vraag de student het bestand opnieuw "
+                                      "te downloaden.")
     assert not (tmp_path / "p.html").exists()
 
 
