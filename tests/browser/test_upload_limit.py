@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import json
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
 import pytest
@@ -53,7 +54,8 @@ def test_a_message_over_10_mib_reaches_the_kernel(course_lab) -> None:
     kernel = course_lab.api("api/kernels", method="POST", timeout=60)
     try:
         url = f"{course_lab.url.replace('http', 'ws', 1)}api/kernels/{kernel['id']}/channels?token={course_lab.token}"
-        result = asyncio.run(_send_and_read_result(url, _request(f"len('{'a' * SIZE}')")))
+        with ThreadPoolExecutor(1) as thread:  # Playwright's sync API may own this thread's event loop
+            result = thread.submit(asyncio.run, _send_and_read_result(url, _request(f"len('{'a' * SIZE}')"))).result()
         assert result == str(SIZE), "de server sloot de verbinding: het bericht van 12 MiB kwam niet aan"
     finally:
         course_lab.api(f"api/kernels/{kernel['id']}", method="DELETE", timeout=30)
