@@ -5,6 +5,8 @@ PY     := $(VENV)/bin/python
 LAB_SETTINGS := $(VENV)/share/jupyter/lab/settings
 AXE_VERSION := 4.14.1
 AXE_JS := $(VENV)/axe-core-$(AXE_VERSION)/package/axe.min.js
+CHP_VERSION := 5.3.0
+CHP := $(VENV)/configurable-http-proxy-$(CHP_VERSION)/node_modules/.bin/configurable-http-proxy
 # JupyterLab refuses to run as root (containers, some servers) unless asked explicitly.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
@@ -40,7 +42,7 @@ $(VENV)/.installed: requirements.txt pyproject.toml jupyter/overrides.json jupyt
 	cp jupyter/jupyter_server_config.py $(VENV)/etc/jupyter/jupyter_server_config.py
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt $(AXE_JS)
+$(VENV)/.installed-test: $(VENV)/.installed requirements-test.txt $(AXE_JS) $(CHP)
 	$(PY) -m pip install --quiet -r requirements-test.txt
 	touch $@
 
@@ -49,6 +51,12 @@ $(AXE_JS): | $(PY)
 	rm -rf $(VENV)/axe-core-* && mkdir -p $(dir $(@D))
 	cd $(dir $(@D)) && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && tar xzf axe-core-$(AXE_VERSION).tgz
 	test -f $@
+
+# configurable-http-proxy (npm) for tests/hub/: the proxy in front of a real JupyterHub, with its own node_modules.
+$(CHP): | $(PY)
+	rm -rf $(VENV)/configurable-http-proxy-*
+	npm install --silent --no-save --no-audit --no-fund --prefix $(VENV)/configurable-http-proxy-$(CHP_VERSION) configurable-http-proxy@$(CHP_VERSION)
+	test -x $@
 
 # De cursus als statische website (JupyterLite) in _output/; zie docs/docent.md.
 .PHONY: lite
