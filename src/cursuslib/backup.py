@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, timedelta
 from functools import cached_property
 from typing import Any, Literal
 
-from .dates import dutch_zone, format_moment, now
+from .dates import dutch_zone, format_moment, now, wall_clock
 from .messages import text
 from .schema import ID_PATTERN
 from .store import FILE_FORMAT, MAX_FILE_BYTES, AnswerStore, StoreError, validate_document
@@ -70,8 +70,11 @@ def download_bytes(store: AnswerStore, *, made_at: datetime | None = None) -> by
 
 
 def download_name(*, today: date | None = None) -> str:
-    """Return the file name for a download, e.g. ``klantgesprekken-antwoorden-2026-11-23.json``."""
-    return f"klantgesprekken-antwoorden-{(today or date.today()):%Y-%m-%d}.json"
+    """Return the file name for a download, e.g. ``klantgesprekken-antwoorden-2026-11-23.json``.
+
+    The date is the Dutch date (as the time shown beside it), also on a server that runs in UTC.
+    """
+    return f"klantgesprekken-antwoorden-{(today or wall_clock(now()).date()):%Y-%m-%d}.json"
 
 
 # -- names --------------------------------------------------------------------

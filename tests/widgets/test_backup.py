@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 
 from cursuslib.backup import download_bytes
+from cursuslib.dates import now, wall_clock
 from cursuslib.store import FILE_FORMAT, AnswerStore, empty_document
 from cursuslib.widgets.backup import BackupPanel, show_backup
 
@@ -71,7 +72,9 @@ def test_download_link_holds_the_current_answers(store: AnswerStore) -> None:
     assert base64.b64decode(match.group(2)) == download_bytes(store)
     assert json.loads(base64.b64decode(match.group(2)))["answers"]["01-refl"]["value"].startswith("Klant zei")
     assert "<script" not in shown  # the answer only travels base64-encoded
-    assert "2 antwoorden" in strip_tags(shown) and f"{datetime.now():%d-%m-%Y}" in shown
+    today = f"{wall_clock(now()):%d-%m-%Y}"  # the Dutch date, also on a server in UTC after 23:00
+    assert "2 antwoorden" in strip_tags(shown) and today in shown
+    assert f"antwoorden-{wall_clock(now()):%Y-%m-%d}.json" in shown  # the file is named with that same date
 
 
 def test_upload_shows_a_preview_and_changes_nothing_yet(store: AnswerStore, saved_earlier: None) -> None:
