@@ -16,6 +16,8 @@ def pytest_configure(config: pytest.Config) -> None:
     if not os.environ.get("CURSUSLIB_ANSWERS_DIR"):
         os.environ["CURSUSLIB_ANSWERS_DIR"] = tempfile.mkdtemp(prefix="cursus-antwoorden-")
     os.environ.setdefault("CURSUSLIB_EXERCISES_DIR", str(REPO / "exercises"))
+    # the cache of checked exercise files: a fresh one per test run, not the user's own
+    os.environ.setdefault("CURSUSLIB_CACHE_DIR", tempfile.mkdtemp(prefix="cursus-cache-"))
 
 
 @pytest.fixture(autouse=True)

@@ -68,16 +68,36 @@ def test_the_layers_keep_the_course_order(lower: str, higher: str) -> None:
     assert position[lower] > position[higher], f"{lower} must be a lower layer than {higher}"
 
 
-def test_a_lessons_first_cell_loads_no_template_engine_and_no_language_engine(tmp_path: Path) -> None:
-    """Jinja2 loads when a document is made and the Dutch engine when a text is judged, not for a quiz."""
-    code = ("import sys\nfrom cursuslib import show_exercise\nshow_exercise('01-quiz-open-vraag')\n"
-            "print(sorted(name for name in sys.modules if name.split('.')[0] == 'jinja2' "
-            "or name.startswith('cursuslib.language.') or name.startswith('cursuslib.widgets.')))")
-    env = dict(os.environ, CURSUSLIB_ANSWERS_DIR=str(tmp_path))
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120)
-    assert done.returncode == 0, done.stderr
-    loaded = set(ast.literal_eval(done.stdout.strip()))
-    assert {"cursuslib.widgets.base", "cursuslib.widgets.choice"} <= loaded
-    # only the key-idea matcher of the engine (exercise files declare key ideas), not the engine itself
-    assert loaded - {"cursuslib.widgets.base", "cursuslib.widgets.choice"} <= {
-        "cursuslib.language.key_ideas", "cursuslib.language.normalize", "cursuslib.language.rules"}, loaded
+FIRST_CELL = ("import sys\nfrom cursuslib import show_exercise\nshow_exercise({exercise!r})\n"
+              "print(sorted(name for name in sys.modules if name.split('.')[0] in ('jinja2', 'yaml', 'cursuslib')))")
+
+
+def first_cell_modules(exercise: str, tmp_path: Path) -> set[str]:
+    """The modules of cursuslib, jinja2 and yaml that a lesson's first cell imports, with a filled cache."""
+    env = dict(os.environ, CURSUSLIB_ANSWERS_DIR=str(tmp_path / "antwoorden"), CURSUSLIB_CACHE_DIR=str(tmp_path / "cache"))
+    env.pop("CURSUSLIB_EXERCISES_DIR", None)
+    code = FIRST_CELL.format(exercise=exercise)
+    for _ in range(2):  # the first run fills the cache, as the first kernel after installing does
+        done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, cwd=REPO,
+                              timeout=120)
+        assert done.returncode == 0, done.stderr
+    return set(ast.literal_eval(done.stdout.strip().splitlines()[-1]))
+
+
+#: What every first cell may import: the loader, the store, the base of types and widgets (no documents, no engine).
+FIRST_CELL_BASE = {
+    "cursuslib", "cursuslib.cache", "cursuslib.content", "cursuslib.dates", "cursuslib.messages", "cursuslib.paths",
+    "cursuslib.registry", "cursuslib.schema", "cursuslib.store", "cursuslib.text", "cursuslib.types",
+    "cursuslib.types.base", "cursuslib.types.state", "cursuslib.widgets", "cursuslib.widgets.base"}
+
+
+@pytest.mark.parametrize(("exercise", "own"), [
+    ("01-quiz-open-vraag", {"cursuslib.types.choice", "cursuslib.widgets.choice"}),
+    ("01-voorbereiding-sorteren", {"cursuslib.types.items", "cursuslib.types.sort", "cursuslib.widgets.items",
+                                   "cursuslib.widgets.sort"})])
+def test_a_lessons_first_cell_imports_only_its_own_type_and_parses_no_yaml(
+        exercise: str, own: set[str], tmp_path: Path) -> None:
+    """With the cache filled, the first cell parses no YAML (no yaml module), imports only the shown type and its
+    widget, no template engine (jinja2 loads when a document is made), no language engine (when a text is judged)
+    and no document blocks (issue 17, point 3; bench/bench_import.py times it)."""
+    assert first_cell_modules(exercise, tmp_path) == FIRST_CELL_BASE | own

@@ -1,4 +1,5 @@
-"""The ``cursus`` command for teachers: check the course, export a portfolio, build a class overview, start an exercise."""
+"""The ``cursus`` command for teachers: check the course, export a portfolio, build a class overview, start an exercise,
+write the exercise files' schema for editors."""
 
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Any, TextIO
 from . import paths, registry
 from .content import COMMON_FIELDS, ContentError, Lesson, example_types, load_course
 from .documents.files import FileProblem, kind_of, os_reason, read_answers, readable, write_atomically
+from .editor_schema import MODELINE, SCHEMA_NAME, is_generated, render_schema
 from .schema import ID_PATTERN, Field
 
 #: Exit codes: all good, something to fix, the command itself was not used right.
@@ -281,38 +283,32 @@ def cmd_overview(args: argparse.Namespace) -> int:
         if _same_output(out, table):
             raise _Refused(f"-o en --csv noemen hetzelfde bestand ({out}); kies twee namen, zoals overzicht.html en "
                            "onderwerpen.csv.", USAGE)
+    per_student = None
+    if args.student_csv is not None:
+        per_student = _output(args.student_csv, flag="--csv-studenten", example="resultaten.csv", inputs=files)
+        for flag, other in (("-o", out), ("--csv", table)):
+            if other is not None and _same_output(other, per_student):
+                raise _Refused(f"{flag} en --csv-studenten noemen hetzelfde bestand ({other}); kies verschillende "
+                               "namen, zoals overzicht.html, onderwerpen.csv en resultaten.csv.", USAGE)
     lessons = _lessons(_course(args.course))
     from . import documents
 
     result = documents.class_overview(files, lessons=lessons)
     write_atomically(out, documents.overview_html(result))
     if table is not None:
-        write_atomically(table, _csv(result.parts))
+        write_atomically(table, documents.parts_csv(result.parts))
+    if per_student is not None:
+        write_atomically(per_student, documents.student_csv(result))
     for name, reason in result.skipped:
         _say(f"Overgeslagen: {reason}" if name in reason else f"Overgeslagen: {name}: {reason}")
     skipped = f"; {_plural(len(result.skipped), 'bestand', 'bestanden')} overgeslagen" if result.skipped else ""
     _say(f"Klassenoverzicht geschreven naar {out}: {_plural(len(result.students), 'student', 'studenten')}{skipped}.")
     if table is not None:
         _say(f"De cijfers per onderwerp staan in {table} (te openen in een spreadsheet).")
+    if per_student is not None:
+        _say(f"De resultaten per student en oefening staan in {per_student}: één regel per student per oefening (te "
+             "openen in een spreadsheet of in te lezen in de leeromgeving).")
     return OK
-
-
-def _csv(parts: Any) -> str:
-    """The overview's spreadsheet figures (parts with a CsvTable) as CSV with ';', which Dutch spreadsheets read."""
-    import csv
-    import io
-
-    from .types.base import CsvTable
-
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";", lineterminator="\n")
-    tables = [part.data for part in parts if isinstance(part.data, CsvTable)]
-    for number, table in enumerate(tables):
-        if number:
-            writer.writerow(())
-        writer.writerow(table.head)
-        writer.writerows(table.rows)
-    return "\ufeff" + buffer.getvalue()  # the mark lets spreadsheet programs read the accents right
 
 
 # --------------------------------------------------------------------------- nieuw
@@ -383,8 +379,9 @@ def render_template(kind: str, *, exercise_id: str = "") -> str:
         fields += [spec for spec in COMMON_FIELDS if spec.name == "examples"]
     header = textwrap.wrap(
         f"Nieuwe oefening van type {kind}: {sample['description']}. Plak dit blok onder 'exercises:' in "
-        "exercises/<les>.yaml, vul de id in, pas de voorbeeldteksten aan en draai daarna 'cursus check'.",
-        width=96, initial_indent="# ", subsequent_indent="# ")
+        "exercises/<les>.yaml, vul de id in, pas de voorbeeldteksten aan en draai daarna 'cursus check'. "
+        "De regel hierboven hoort één keer bovenaan het bestand (dan helpt VS Code bij elk veld); staat hij er al, "
+        "laat hem dan weg.", width=96, initial_indent="# ", subsequent_indent="# ")
     lines: list[str] = []
     for spec in fields:
         if spec.name not in values:
@@ -398,7 +395,7 @@ def render_template(kind: str, *, exercise_id: str = "") -> str:
         if spec.name in commented:
             body = ["# " + line for line in body]
         lines += _comment(spec, extra) + body
-    indented = ["  " + line for line in header]
+    indented = [MODELINE, *("  " + line for line in header)]
     first = True
     for line in lines:
         if first and not line.startswith("#"):
@@ -426,6 +423,71 @@ def cmd_new(args: argparse.Namespace) -> int:
         return _fail(f"De id '{args.id}' is niet toegestaan; gebruik kleine letters, cijfers en streepjes, "
                      "zoals 02-herschrijf-5.", USAGE)
     sys.stdout.write(render_template(args.type, exercise_id=args.id or ""))
+    return OK
+
+
+# --------------------------------------------------------------------------- schema
+#: A schema is a few dozen kB; an existing file bigger than this is certainly not one.
+_MAX_SCHEMA_BYTES = 10 * 1024 * 1024
+
+
+def _existing_schema(out: Path, info: os.stat_result) -> str:
+    """The text of the file at ``out``, which may only be replaced when it is a schema 'cursus schema' wrote."""
+    other = (f"{out} bestaat al en is geen schema van 'cursus schema'; het wordt niet overschreven. Kies een andere "
+             f"naam, zoals {SCHEMA_NAME}.")
+    if info.st_size > _MAX_SCHEMA_BYTES:
+        raise _Refused(other)
+    try:
+        current = out.read_text(encoding="utf-8", errors="replace")
+    except OSError as exc:
+        raise _Refused(f"{out} kan niet worden gelezen: {os_reason(exc)}.") from None
+    if not is_generated(current):
+        raise _Refused(other)
+    return current
+
+
+def _schema_output(text: str | None, exercises: Path | None) -> tuple[Path, str]:
+    """Where the schema goes and what is there now ('' for a new file); never a course file or another file."""
+    if text is None:
+        if exercises is None:
+            raise _Refused("Hier (en in de mappen erboven) staat geen map exercises/. Draai de opdracht in de "
+                           "cursusmap, geef die op met --cursus, of kies met -o waar het schema komt.")
+        out = exercises / SCHEMA_NAME
+    else:
+        out = _given(text, "De naam bij -o", SCHEMA_NAME)
+        if out.suffix.lower() in (".yaml", ".yml", ".ipynb"):
+            raise _Refused(f"{out} lijkt een cursusbestand ({out.suffix}); kies een andere naam, zoals {SCHEMA_NAME}.")
+    info = _status(out)
+    if info is None:
+        found = _status(out.parent)
+        if found is None or not stat.S_ISDIR(found.st_mode):
+            raise _Refused(f"De map {out.parent} bestaat niet. Maak die eerst, of kies een andere plek voor {out.name}.")
+        return out, ""
+    if not stat.S_ISREG(info.st_mode):
+        raise _Refused(f"{out} is {kind_of(info.st_mode)}, geen gewoon bestand. Geef bij -o een bestandsnaam op, "
+                       f"zoals {SCHEMA_NAME}.")
+    return out, _existing_schema(out, info)
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    """Write the JSON Schema of exercise files, for editors such as VS Code."""
+    course = _course(args.course)
+    root = _find_root(course or Path.cwd())
+    exercises = root / "exercises" if root is not None else None
+    out, current = _schema_output(args.out, exercises)
+    text = render_schema()
+    if exercises is not None and out.resolve().parent != exercises.resolve():
+        line = f"# yaml-language-server: $schema={Path(os.path.relpath(out.resolve(), exercises.resolve())).as_posix()}"
+    else:
+        line = MODELINE if exercises is not None else f"# yaml-language-server: $schema={out.resolve().as_posix()}"
+    kinds = _plural(len(registry.names()), "oefentype", "oefentypen")
+    shown = os.path.relpath(out) if out.is_absolute() and out.resolve().is_relative_to(Path.cwd().resolve()) else out
+    if current == text:
+        _say(f"Het schema in {shown} is al bijgewerkt ({kinds}); er is niets veranderd.")
+    else:
+        write_atomically(out, text)
+        _say(f"Schema geschreven naar {shown} ({kinds}, {len(text.encode('utf-8')) // 1024} kB).")
+    _say(f"Een oefenbestand gebruikt het met deze eerste regel:\n  {line}")
     return OK
 
 
@@ -479,6 +541,9 @@ def build_parser() -> argparse.ArgumentParser:
                           help="de cursusmap met exercises/ (standaard: deze map of een map erboven)")
     overview.add_argument("--csv", metavar="CSV",
                           help="schrijf ook de cijfers per onderwerp van de intakegesprekken naar dit CSV-bestand")
+    overview.add_argument("--csv-studenten", dest="student_csv", metavar="CSV",
+                          help="schrijf ook één regel per student per oefening (gedaan, oordeel, score, gemist) naar "
+                               "dit CSV-bestand, voor een spreadsheet of de leeromgeving van school")
     overview.set_defaults(run=cmd_overview)
 
     new = commands.add_parser(
@@ -489,6 +554,18 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("type", nargs="?", metavar="TYPE", help=f"het oefentype: {', '.join(registry.names())}")
     new.add_argument("--id", default="", metavar="ID", help="vul meteen deze id in, zoals 02-herschrijf-5")
     new.set_defaults(run=cmd_new)
+
+    schema = commands.add_parser(
+        "schema", help="schrijf het schema van de oefenbestanden, voor hulp in VS Code",
+        description="Schrijf het JSON-schema van de oefenbestanden (standaard exercises/oefeningen.schema.json). "
+                    "Een editor zoals VS Code met de YAML-extensie vult daarmee veldnamen aan, toont de uitleg per "
+                    "veld en onderstreept fouten terwijl je typt. Draai de opdracht opnieuw na een wijziging in "
+                    "de oefentypen; een ander bestand dan een eerder schema wordt nooit overschreven.")
+    schema.add_argument("-o", "--uit", dest="out", default=None, metavar="UIT",
+                        help=f"het bestand dat gemaakt wordt (standaard: exercises/{SCHEMA_NAME} in de cursusmap)")
+    schema.add_argument("--cursus", dest="course", metavar="PAD",
+                        help="de cursusmap met exercises/ (standaard: deze map of een map erboven)")
+    schema.set_defaults(run=cmd_schema)
     return parser
 
 

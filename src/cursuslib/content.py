@@ -9,6 +9,8 @@ position), the field and what is allowed.
 from __future__ import annotations
 
 import functools
+import io
+import pickle
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,7 +19,7 @@ from types import MappingProxyType
 from typing import Any
 
 from . import paths, registry
-from .schema import ID_PATTERN, Field, FieldError, describe, optional_text, records, text
+from .schema import ID_PATTERN, Field, FieldError, describe, optional_text, records, shaped, text
 
 #: The schema version this code reads; files carry it as ``schema_version``.
 SCHEMA_VERSION = 1
@@ -108,6 +110,30 @@ COMMON_FIELDS: tuple[Field, ...] = (
 )
 
 
+# --------------------------------------------------------------------------- the fields at the top of a file
+@shaped({"const": SCHEMA_VERSION})
+def _schema_version(value: Any, _: Mapping[str, Any] | None = None) -> int:
+    if type(value) is not int or value != SCHEMA_VERSION:  # 1.0 and true equal 1 in Python
+        raise FieldError(f"{describe(value)} wordt niet ondersteund; toegestaan: {SCHEMA_VERSION}")
+    return value
+
+
+@shaped({"type": "array", "minItems": 1})
+def _exercise_list(value: Any, _: Mapping[str, Any] | None = None) -> list[Any]:
+    if not isinstance(value, list) or not value:
+        raise FieldError(f"verwacht een lijst met minstens één oefening (niet {describe(value)})")
+    return value
+
+
+#: The fields at the top of an exercise file; :func:`load_lesson` also checks that ``lesson`` is the file's name.
+FILE_FIELDS: tuple[Field, ...] = (
+    Field("schema_version", f"versie van de opbouw van het bestand (nu {SCHEMA_VERSION})", _schema_version),
+    Field("lesson", "naam van de les: de bestandsnaam zonder .yaml, zoals 01_klantgesprek", text),
+    Field("title", "titel van de les", text),
+    Field("exercises", "de oefeningen van de les, elk beginnend met '- id:'", _exercise_list),
+)
+
+
 def _display(path: Path) -> str:
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
@@ -125,12 +151,13 @@ MAX_DEPTH = 100
 _TAG = "tag:yaml.org,2002:"
 #: The tags YAML gives plain values itself; an explicit other one (``!!python/object``, ``!!binary``) is refused.
 _PLAIN_TAGS = frozenset(_TAG + name for name in ("str", "int", "float", "bool", "null", "timestamp", "map", "seq"))
+# The patterns below are compiled (and kept) by re on first use: only parsing YAML needs them.
 #: Characters YAML does not allow in a file (all but those PyYAML's reader accepts).
-_NOT_PRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
-_TAB_INDENT = re.compile(r"^ *\t", re.MULTILINE)
+_NOT_PRINTABLE = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]"
+_TAB_INDENT = r"(?m)^ *\t"
 #: What may stand before a block list or block on its line: indentation, '- ', '? ', ': ', anchors and tags.
-_LINE_STRUCTURE = re.compile(r"\n *(?:(?:[-?:]|[&!]\S*)(?:[ \t]+|(?=\n)))*")  # "\n", not "^": twice as fast
-_EXERCISE_START = re.compile(r"^( *)-[ \t]+id:[ \t]*['\"]?([a-z0-9-]+)", re.MULTILINE)
+_LINE_STRUCTURE = r"\n *(?:(?:[-?:]|[&!]\S*)(?:[ \t]+|(?=\n)))*"  # "\n", not "^": twice as fast
+_EXERCISE_START = r"(?m)^( *)-[ \t]+id:[ \t]*['\"]?([a-z0-9-]+)"
 
 #: The parser's problem (libyaml's and PyYAML's wording) in Dutch, first match wins.
 _YAML_PROBLEMS: tuple[tuple[tuple[str, ...], str], ...] = (
@@ -259,7 +286,7 @@ def _depth_bound(text: str) -> int:
     (same column), so block nesting is at most twice the widest indentation-and-indicators start of a
     line, plus one; flow nesting ([ ] and { }) is at most the number of '[' and '{'.
     """
-    widest = max(map(len, _LINE_STRUCTURE.findall(f"\n{text}\n"))) - 1  # each match starts with its "\n"
+    widest = max(map(len, re.findall(_LINE_STRUCTURE, f"\n{text}\n"))) - 1  # each match starts with its "\n"
     return 2 * widest + 3 + text.count("[") + text.count("{")
 
 
@@ -274,7 +301,7 @@ def _place_near(text: str, line: int) -> str:
     last 'name:' at that exercise's own indentation between the two.
     """
     start: tuple[int, int, str] | None = None
-    for match in _EXERCISE_START.finditer(text):
+    for match in re.finditer(_EXERCISE_START, text):
         number = _line_of(text, match.start())
         if number > line:
             break
@@ -412,12 +439,12 @@ def read_document(path: Path, source: str | None = None) -> Any:
     """
     source = source or _display(path)
     text = _read_text(path, source)
-    odd = _NOT_PRINTABLE.search(text)
+    odd = re.search(_NOT_PRINTABLE, text)
     if odd:
         line = _line_of(text, odd.start())
         raise ContentError(f"{source}, regel {line}: er staat een onzichtbaar stuurteken in "
                            f"(U+{ord(odd.group()):04X}); is dit wel een tekstbestand? Haal het teken weg.")
-    tab = _TAB_INDENT.search(text) if "\t" in text else None
+    tab = re.search(_TAB_INDENT, text) if "\t" in text else None
     if tab:
         line = _line_of(text, tab.start())
         raise ContentError(f"{source}, regel {line}{_place_near(text, line)}: deze regel springt in met een tab; "
@@ -496,25 +523,23 @@ def load_lesson(path: Path) -> Lesson:
     if not isinstance(doc, dict):
         raise ContentError(f"{source}: verwacht bovenaan 'schema_version', 'lesson', 'title' en 'exercises' "
                            f"(niet {describe(doc)}).")
-    allowed_top = {"schema_version", "lesson", "title", "exercises"}
-    unknown = sorted(str(key) for key in doc if key not in allowed_top)
+    checks = {spec.name: spec.check for spec in FILE_FIELDS}
+    unknown = sorted(str(key) for key in doc if key not in checks)
     if unknown:
-        raise ContentError(f"{source}: onbekend veld '{unknown[0]}' bovenaan; toegestaan: {', '.join(sorted(allowed_top))}.")
-    version = doc.get("schema_version")
-    if type(version) is not int or version != SCHEMA_VERSION:  # 1.0 and true equal 1 in Python
-        raise ContentError(
-            f"{source}, veld 'schema_version': {describe(version)} wordt niet ondersteund; toegestaan: {SCHEMA_VERSION}."
-        )
+        raise ContentError(f"{source}: onbekend veld '{unknown[0]}' bovenaan; toegestaan: {', '.join(sorted(checks))}.")
+
+    def checked(name: str) -> Any:
+        try:
+            return checks[name](doc.get(name), {})
+        except FieldError as exc:
+            raise ContentError(f"{source}, veld '{name}': {exc}.") from None
+
+    checked("schema_version")
     lesson = doc.get("lesson")
     if lesson != path.stem:
         raise ContentError(f"{source}, veld 'lesson': verwacht '{path.stem}' (de bestandsnaam zonder .yaml), niet {describe(lesson)}.")
-    try:
-        title = text(doc.get("title"))
-    except FieldError as exc:
-        raise ContentError(f"{source}, veld 'title': {exc}.") from None
-    items = doc.get("exercises")
-    if not isinstance(items, list) or not items:
-        raise ContentError(f"{source}, veld 'exercises': verwacht een lijst met minstens één oefening (niet {describe(items)}).")
+    title = checked("title")
+    items = checked("exercises")
     exercises = tuple(
         parse_exercise(item, lesson=lesson, source=source, position=number)
         for number, item in enumerate(items, start=1)
@@ -530,15 +555,100 @@ def load_lesson(path: Path) -> Lesson:
     return Lesson(lesson=lesson, title=title, path=path, exercises=exercises)
 
 
-_course_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], dict[str, Lesson]]] = {}
+# --------------------------------------------------------------------------- the course, cached
+class _Course:
+    """The checked lessons of one exercises folder.
 
-
-def load_course(folder: Path | None = None) -> dict[str, Lesson]:
-    """Load every ``*.yaml`` file in ``folder`` (default: the course's exercises) and check ids are unique.
-
-    The result is cached until a file in the folder is added, removed or changed, so a
-    notebook with many exercises parses its files once and a teacher's edit shows up at once.
+    Lessons from the disk cache stay pickled one exercise at a time and are unpickled when first asked
+    for, so showing one exercise imports only the modules of its own type.
     """
+
+    def __init__(self, lessons: Mapping[str, Lesson] | None = None,
+                 kept: Mapping[str, tuple[str, Path, tuple[tuple[str, bytes], ...]]] | None = None) -> None:
+        self._lessons = dict(lessons or {})
+        #: lesson name -> (title, path, ((exercise id, pickled exercise), ...)), in file order
+        self._kept = dict(kept or {})
+        self._order = list(self._kept or self._lessons)
+        self._found = {e.id: e for lesson in self._lessons.values() for e in lesson.exercises}
+        self._pickled = {ident: data for _, _, items in self._kept.values() for ident, data in items}
+
+    def exercise(self, ident: str) -> Exercise | None:
+        found = self._found.get(ident)
+        if found is None and ident in self._pickled:
+            found = self._found[ident] = pickle.loads(self._pickled[ident])  # noqa: S301 - see cache.load
+        return found
+
+    def lessons(self) -> dict[str, Lesson]:
+        for name, (title, path, items) in self._kept.items():
+            if name not in self._lessons:
+                exercises = tuple(found for ident, _ in items if (found := self.exercise(ident)) is not None)
+                self._lessons[name] = Lesson(lesson=name, title=title, path=path, exercises=exercises)
+        return {name: self._lessons[name] for name in self._order}
+
+
+_course_cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], _Course]] = {}
+
+
+def _frozen(texts: dict[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(texts)
+
+
+class _Pickler(pickle.Pickler):
+    """Pickles a lesson: an exercise's read-only ``texts`` mapping as a call that rebuilds it."""
+
+    def reducer_override(self, obj: Any) -> Any:
+        if type(obj) is MappingProxyType:
+            return _frozen, (dict(obj),)
+        return NotImplemented
+
+
+def _file_bytes(files: list[Path]) -> bytes | None:
+    """Every file's name and exact bytes, as the disk cache's key; None when one cannot be read (the YAML path says why)."""
+    parts: list[bytes] = []
+    for path in files:
+        try:
+            with path.open("rb") as handle:
+                data = handle.read(MAX_FILE_BYTES + 1)
+        except OSError:
+            return None
+        if len(data) > MAX_FILE_BYTES:
+            return None
+        parts += (path.name.encode("utf-8", "surrogateescape"), b"\0%d\0" % len(data), data)
+    return b"".join(parts)
+
+
+def _read_course(folder: Path, files: list[Path]) -> _Course:
+    """The checked lessons of ``files``: from the disk cache when the files and cursuslib are exactly as then, else
+    from YAML (parsed and checked, then cached)."""
+    from . import cache
+
+    # a type added or removed (a plugin, a test) changes what a check says, and its code is not fingerprinted
+    data = None if registry.changes() else _file_bytes(files)
+    context = repr([(str(path), _display(path)) for path in files])  # where the files are and how they are named
+    if data is not None:
+        kept = cache.load("course", folder, data, context)
+        if isinstance(kept, tuple) and len(kept) == 2:
+            lessons_kept, homes = kept
+            registry.expect(homes)
+            return _Course(kept=lessons_kept)
+    lessons = _load_files(files)
+    _check_references(lessons)
+    if data is not None:
+        used = {e.type for lesson in lessons.values() for e in lesson.exercises}
+        homes = {name: module for name, module in registry.homes().items() if name in used}
+        lessons_kept = {name: (lesson.title, lesson.path, tuple((e.id, _pickled(e)) for e in lesson.exercises))
+                        for name, lesson in lessons.items()}
+        cache.save("course", folder, data, (lessons_kept, homes), context)
+    return _Course(lessons)
+
+
+def _pickled(exercise: Exercise) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(exercise)
+    return buffer.getvalue()
+
+
+def _course(folder: Path | None) -> _Course:
     folder = folder or paths.exercises_dir()
     if not folder.is_dir():
         raise ContentError(f"De map met oefeningen ({folder}) bestaat niet.")
@@ -546,11 +656,20 @@ def load_course(folder: Path | None = None) -> dict[str, Lesson]:
     signature = tuple((p.name, (st := p.stat()).st_mtime_ns, st.st_size) for p in files)
     cached = _course_cache.get(folder.resolve())
     if cached and cached[0] == signature:
-        return dict(cached[1])
-    lessons = _load_files(files)
-    _check_references(lessons)
-    _course_cache[folder.resolve()] = (signature, lessons)
-    return dict(lessons)
+        return cached[1]
+    course = _read_course(folder, files)
+    _course_cache[folder.resolve()] = (signature, course)
+    return course
+
+
+def load_course(folder: Path | None = None) -> dict[str, Lesson]:
+    """Load every ``*.yaml`` file in ``folder`` (default: the course's exercises) and check ids are unique.
+
+    The result is kept until a file in the folder is added, removed or changed, so a notebook with
+    many exercises reads its files once and a teacher's edit shows up at once. It is also kept on
+    disk (:mod:`cursuslib.cache`), so the next kernel does not parse and check the same files again.
+    """
+    return _course(folder).lessons()
 
 
 def _check_references(lessons: Mapping[str, Lesson]) -> None:
@@ -580,10 +699,9 @@ def _load_files(files: list[Path]) -> dict[str, Lesson]:
 
 def find_exercise(exercise_id: str, folder: Path | None = None) -> Exercise:
     """Return the exercise with ``exercise_id`` from the course's files."""
-    for lesson in load_course(folder).values():
-        for exercise in lesson.exercises:
-            if exercise.id == exercise_id:
-                return exercise
+    exercise = _course(folder).exercise(exercise_id)
+    if exercise is not None:
+        return exercise
     raise ContentError(
         f"Oefening '{exercise_id}' staat in geen enkel bestand in {folder or paths.exercises_dir()}. "
         "Controleer de naam (id) in het notebook en in het oefenbestand."

@@ -107,14 +107,30 @@ def _flatten(node: Any, prefix: str, into: dict[str, str], source: str) -> None:
 
 
 def load_catalogue(path: Path) -> dict[str, str]:
-    """Read one catalogue file into ``{dotted key: text}``; Dutch :class:`CatalogueError` on a mistake."""
-    import yaml  # imported here: importing cursuslib stays light
+    """Read one catalogue file into ``{dotted key: text}``; Dutch :class:`CatalogueError` on a mistake.
+
+    What was read is kept on disk (:mod:`cursuslib.cache`) for exactly these bytes, so a new kernel
+    does not parse the YAML again.
+    """
+    from . import cache
 
     source = f"teksten/{path.name}"
     try:
-        raw = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        raw = data.decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         raise CatalogueError(f"{source}: het bestand kan niet worden gelezen ({exc}).") from None
+    kept = cache.load("teksten", path, data)
+    if isinstance(kept, dict):
+        return kept
+    flat = _parse_catalogue(raw, source)
+    cache.save("teksten", path, data, flat)
+    return flat
+
+
+def _parse_catalogue(raw: str, source: str) -> dict[str, str]:
+    import yaml  # imported here: importing cursuslib stays light, and a cached catalogue needs no YAML
+
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
         doc = yaml.load(raw, Loader=loader)  # noqa: S506 - a safe loader is chosen above

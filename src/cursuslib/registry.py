@@ -5,6 +5,9 @@ A type module (``cursuslib/types/<type>.py``) decorates its type class with :fun
 (:mod:`cursuslib.content`) only asks this registry for a type's fields, so the layers stay in
 order: content never imports a type module itself, the registry loads the built-in types the
 first time a type is looked up (the way a plugin host loads its plugins).
+
+When the loader knows from its cache which module registered a type (:func:`expect`), looking that
+type up imports only that module, so a lesson's first cell does not import every type.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ T = TypeVar("T")
 
 _types: dict[str, Any] = {}
 _loaded = False
+#: Type name -> the module that registered it last time (from the loader's cache), see :func:`expect`.
+_homes: dict[str, str] = {}
+_removed: set[str] = set()
 
 
 def register(cls: type[T]) -> type[T]:
@@ -45,18 +51,51 @@ def register(cls: type[T]) -> type[T]:
 
 def unregister(name: str) -> None:
     """Forget type ``name`` (tests that add a type of their own remove it again)."""
-    _types.pop(name, None)
+    removed = _types.pop(name, None)
+    if removed is not None and _built_in(type(removed).__module__):
+        _removed.add(name)
+
+
+def _built_in(module: str) -> bool:
+    return module.startswith(BUILTIN_PACKAGE + ".")
+
+
+def changes() -> tuple[tuple[str, str], ...]:
+    """What differs from the built-in types so far: ``(name, module)`` of every type registered from elsewhere
+    (a plugin, a test) and ``(name, "")`` of every built-in type removed. A cache of checked files depends on it."""
+    added = [(name, type(spec).__module__) for name, spec in _types.items() if not _built_in(type(spec).__module__)]
+    return tuple(sorted(added + [(name, "") for name in _removed if name not in _types]))
 
 
 def _load_builtin() -> None:
     global _loaded
     if not _loaded:
         _loaded = True
-        importlib.import_module(BUILTIN_PACKAGE)
+        importlib.import_module(BUILTIN_PACKAGE).register_builtin()
+
+
+def homes() -> dict[str, str]:
+    """Every registered type's name with the module that registered it (what :func:`expect` takes)."""
+    return {name: type(spec).__module__ for name, spec in types().items()}
+
+
+def expect(found: Mapping[str, str]) -> None:
+    """Remember which module registers each type (a cached :func:`homes`), so :func:`get` imports only that one."""
+    _homes.update(found)
 
 
 def get(name: str) -> Any:
     """Return the registered type ``name``, or None."""
+    if name in _types:
+        return _types[name]
+    home = _homes.pop(name, None)
+    if home is not None and not _loaded:
+        try:
+            importlib.import_module(home)
+        except ImportError:  # the type moved since it was cached: the built-in types are loaded below
+            pass
+        if name in _types:
+            return _types[name]
     _load_builtin()
     return _types.get(name)
 

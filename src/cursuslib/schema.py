@@ -4,6 +4,9 @@ A field check takes the raw YAML value and the fields parsed so far (``ctx``) an
 parsed value, or raises :class:`FieldError` with the Dutch "what is allowed" text; the loader
 adds the file, the exercise and the field. Every exercise type declares its fields with these
 helpers (see :mod:`cursuslib.types`), so all messages read alike.
+
+Each helper also says, with :func:`shaped`, which values it accepts as a JSON Schema fragment;
+``cursus schema`` builds the editor's schema from those (see :mod:`cursuslib.editor_schema`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,7 @@ import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 #: Exercise ids: lowercase letters, digits and hyphens, such as ``01-quiz-lsd``.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -22,6 +25,24 @@ KEY_PATTERN = re.compile(r"^[A-Za-z0-9_]{1,20}$")
 
 #: A field check: ``(raw value, fields parsed so far) -> parsed value``.
 Check = Callable[[Any, Mapping[str, Any]], Any]
+C = TypeVar("C", bound=Callable[..., Any])
+
+
+def shaped(shape: Mapping[str, Any]) -> Callable[[C], C]:
+    """Declare on a check which values it accepts, as a JSON Schema fragment (for editors; the check still decides).
+
+    A check without a shape accepts anything as far as the editor's schema is concerned.
+    """
+
+    def mark(check: C) -> C:
+        check.json_shape = dict(shape)  # type: ignore[attr-defined]
+        return check
+
+    return mark
+
+
+#: JSON Schema of a text that is not empty (YAML numbers count as text, as in :func:`text`).
+TEXT_SHAPE: Mapping[str, Any] = {"type": ["string", "number"], "pattern": r"\S"}
 
 
 class FieldError(Exception):
@@ -89,6 +110,7 @@ def no_unknown(item: Mapping[str, Any], known: Collection[str], where: str) -> N
 
 
 # --------------------------------------------------------------------------- scalar checks
+@shaped(TEXT_SHAPE)
 def text(value: Any, _: Mapping[str, Any] | None = None) -> str:
     """A text that is not empty (a number is taken as text); surrounding white space is dropped."""
     if (isinstance(value, int) and not isinstance(value, bool)) or (isinstance(value, float) and math.isfinite(value)):
@@ -100,6 +122,7 @@ def text(value: Any, _: Mapping[str, Any] | None = None) -> str:
     return value.strip()
 
 
+@shaped({**TEXT_SHAPE, "type": ["string", "number", "null"]})
 def optional_text(value: Any, ctx: Mapping[str, Any] | None = None) -> str:
     """A text, or '' when the field is left out."""
     return "" if value is None else text(value, ctx)
@@ -108,6 +131,7 @@ def optional_text(value: Any, ctx: Mapping[str, Any] | None = None) -> str:
 def whole_number(low: int = 0, high: int = 1000) -> Check:
     """A whole number from ``low`` to ``high`` (not a yes/no value)."""
 
+    @shaped({"type": "integer", "minimum": low, "maximum": high})
     def check(value: Any, _: Mapping[str, Any] | None = None) -> int:
         if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
             raise FieldError(f"verwacht een heel getal van {low} tot en met {high} (niet {describe(value)})")
@@ -123,6 +147,8 @@ positive_int = whole_number(0, 1000)
 def key(example: str = "tijdig", *, numbers: bool = False) -> Check:
     """A short key of letters, digits or ``_`` (``numbers``: YAML's ``1`` counts as the key ``'1'``)."""
 
+    @shaped({"type": ["string", "integer"], "pattern": KEY_PATTERN.pattern, "minimum": 0, "maximum": 10**20 - 1}
+            if numbers else {"type": "string", "pattern": KEY_PATTERN.pattern})
     def check(value: Any, _: Mapping[str, Any] | None = None) -> str:
         if numbers and isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
@@ -137,6 +163,9 @@ def key(example: str = "tijdig", *, numbers: bool = False) -> Check:
 def one_of(allowed: Collection[str], *, aliases: Mapping[str, str] | None = None) -> Check:
     """One of ``allowed`` (``aliases`` map other spellings a teacher may type onto an allowed value)."""
 
+    listed = list(allowed) if isinstance(allowed, Sequence) else sorted(allowed)  # a set has no stable order
+
+    @shaped({"enum": [*listed, *(alias for alias in aliases or {} if alias not in listed)]})
     def check(value: Any, _: Mapping[str, Any] | None = None) -> str:
         if aliases and isinstance(value, str):
             value = aliases.get(value, value)
@@ -150,6 +179,7 @@ def one_of(allowed: Collection[str], *, aliases: Mapping[str, str] | None = None
 def exercise_id(example: str = "01-quiz-open-vraag") -> Check:
     """The id of another exercise (whether it exists is checked when the whole course is loaded)."""
 
+    @shaped({"type": "string", "pattern": ID_PATTERN.pattern})
     def check(value: Any, _: Mapping[str, Any] | None = None) -> str:
         if not isinstance(value, str) or not ID_PATTERN.match(value):
             raise FieldError(f"{describe(value)} is geen id van een oefening; gebruik kleine letters, cijfers en "
@@ -159,17 +189,24 @@ def exercise_id(example: str = "01-quiz-open-vraag") -> Check:
     return check
 
 
+#: A time of day as :func:`clock` reads it.
+CLOCK_PATTERN = re.compile(r"^\s*([01]?\d|2[0-3])[:.][0-5]\d\s*$")
+
+
+# YAML 1.1 (PyYAML) reads an unquoted 15:00 as the number 900; an editor (YAML 1.2) as text.
+@shaped({"type": ["string", "integer"], "pattern": CLOCK_PATTERN.pattern, "minimum": 0, "maximum": 24 * 60 - 1})
 def clock(value: Any, _: Mapping[str, Any] | None = None) -> str:
     """A time of day such as ``"15:00"`` (YAML reads an unquoted 15:00 as 900 minutes: that is taken back)."""
     shown = str(value) if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
     if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
         shown = f"{value // 60}:{value % 60:02d}"
-    if not re.match(r"^\s*([01]?\d|2[0-3])[:.][0-5]\d\s*$", shown):
+    if not CLOCK_PATTERN.match(shown):
         raise FieldError(f"verwacht een tijd zoals \"15:00\" (niet {describe(value)})")
     return shown.strip()
 
 
 # --------------------------------------------------------------------------- lists
+@shaped({"type": ["array", "null"], "items": TEXT_SHAPE})
 def text_list(value: Any, _: Mapping[str, Any] | None = None) -> tuple[str, ...]:
     """A list of short texts (left out: an empty list)."""
     if value is None:

@@ -14,15 +14,17 @@ from typing import Any
 
 from ..content import Lesson
 from ..dates import format_moment, now
+from ..messages import language_as, steady
 from ..types import Ratio
 from ..types.blocks import SIGNAL
+from .dashboard import Dashboard, build_dashboard, parts_csv, student_csv
 from .markdown import markdown_escape
 from .overview import Overview, StudentFigures, cell, class_overview
 from .portfolio import Portfolio, build_portfolio
 from .render import render
 
-__all__ = ["Overview", "Portfolio", "StudentFigures", "build_portfolio", "class_overview", "markdown_escape",
-           "overview_html", "portfolio_html", "portfolio_markdown"]
+__all__ = ["Dashboard", "Overview", "Portfolio", "StudentFigures", "build_dashboard", "build_portfolio", "class_overview",
+           "markdown_escape", "overview_html", "parts_csv", "portfolio_html", "portfolio_markdown", "student_csv"]
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
 
@@ -45,6 +47,12 @@ def portfolio_markdown(doc: Mapping[str, Any], *, lessons: Mapping[str, Lesson],
 
 
 def overview_html(overview: Overview, *, generated: datetime | None = None) -> str:
-    """Return the class overview as one self-contained HTML page; every student text and file name is escaped."""
-    return render("overview.html.j2", title="Klassenoverzicht Klantgesprekken", overview=overview,
-                  generated=format_moment(generated or now()), cell=cell, ratio=Ratio)
+    """Return the class overview as one self-contained HTML page; every student text and file name is escaped.
+
+    It opens with the dashboard (see :mod:`.dashboard`): per exercise who did it, the share with a positive
+    verdict and what was missed most, and the self-assessment per quality as a chart.
+    """
+    with language_as("nl"), steady():  # a Dutch document whatever the widget language; the catalogue is read once
+        return render("overview.html.j2", title="Klassenoverzicht Klantgesprekken", overview=overview,
+                      dashboard=build_dashboard(overview), generated=format_moment(generated or now()), cell=cell,
+                      ratio=Ratio)

@@ -6,13 +6,17 @@ Nothing here knows an exercise type: every figure comes from the types themselve
 
 from __future__ import annotations
 
+import dataclasses
+import typing
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ..content import Exercise, Lesson
+from ..language.key_ideas import IdeaMatch
 from ..messages import language_as, steady
+from ..simulator.review import MISSED, TopicResult
 from ..types import DAMAGED, Assessment, ClassPart, ExerciseType, Ratio, RatioColumn, spec_of
 from .files import FileProblem, read_answers, readable
 
@@ -32,6 +36,11 @@ class StudentFigures:
     ratios: dict[str, Ratio]
     #: What the student wrote per exercise id (types with ``writing``): ``{part key: text}``, parts with text only.
     writing: dict[str, dict[str, str]]
+    #: The ids of the exercises with a saved answer.
+    answered: frozenset[str] = frozenset()
+    #: Per exercise id: the key ideas and conversation topics the last checked answer still misses (see
+    #: :func:`missed_points`); only exercises where something is missed.
+    missed: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -125,6 +134,83 @@ class _Course:
         return [e for e, spec in self.exercises if spec.verdicts or spec.scored]
 
 
+#: How deep :func:`missed_points` looks into a type's result (a key idea sits two or three levels down).
+_MISSED_DEPTH = 5
+#: Values that hold nothing to look into.
+_ATOMS = frozenset({str, bytes, int, float, bool, complex, type(None)})
+#: Per dataclass of a result, the fields that may hold a key idea or a topic, worked out once from the annotations.
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _may_hold(annotation: Any, busy: set[type]) -> bool:
+    """Whether a value of this annotation may hold an :class:`IdeaMatch` or a :class:`TopicResult` (when unsure: yes)."""
+    if isinstance(annotation, type) and typing.get_origin(annotation) is None:
+        if issubclass(annotation, (IdeaMatch, TopicResult)):
+            return True
+        if annotation in _ATOMS or issubclass(annotation, (Exercise, Lesson, Mapping)):
+            return False  # course content, and mappings, are not looked into
+        if dataclasses.is_dataclass(annotation):
+            return annotation in busy or bool(_looked_into(annotation, busy))
+        return True  # tuple, list, object, an abstract class ...: it depends on the value
+    if annotation is Any:
+        return True
+    if typing.get_origin(annotation) is not None:  # tuple[X, ...], list[X], X | None ...
+        if typing.get_origin(annotation) in (dict, Mapping):
+            return False
+        return any(_may_hold(arg, busy) for arg in typing.get_args(annotation) if arg is not Ellipsis)
+    return annotation is not None
+
+
+def _looked_into(cls: type, busy: set[type] | None = None) -> tuple[str, ...]:
+    """The fields of a result's dataclass that :func:`missed_points` looks into (every field when unsure)."""
+    names = _FIELDS.get(cls)
+    if names is not None:
+        return names
+    if not dataclasses.is_dataclass(cls) or issubclass(cls, (Exercise, Lesson)):
+        names = ()
+    else:
+        fields = dataclasses.fields(cls)
+        try:
+            hints = typing.get_type_hints(cls)
+        except (NameError, TypeError, AttributeError, SyntaxError):  # an annotation that cannot be resolved here,
+            # such as a name imported for type checkers only
+            names = tuple(item.name for item in fields)
+        else:
+            busy = (busy or set()) | {cls}
+            names = tuple(item.name for item in fields if _may_hold(hints.get(item.name, Any), busy))
+    _FIELDS[cls] = names
+    return names
+
+
+def missed_points(detail: Any) -> tuple[str, ...]:
+    """The labels of the key ideas and conversation topics that a type's result (``Assessment.detail``) misses.
+
+    No type is named: every type that checks key ideas keeps their :class:`IdeaMatch` in its result, and the
+    intake keeps its debrief's :class:`TopicResult`; they are looked for in the result's dataclasses, lists and
+    tuples, in order, skipping the fields whose annotation cannot hold one. A key idea said the other way round
+    counts as missed; a topic only touched does not.
+    """
+    labels: dict[str, None] = {}
+    todo: list[tuple[Any, int]] = [(detail, 0)]
+    while todo:  # depth first, left to right, so the labels keep the order of the exercise
+        value, depth = todo.pop()
+        if isinstance(value, IdeaMatch):
+            if not value.found:
+                labels.setdefault(value.idea.label)
+            continue
+        if isinstance(value, TopicResult):
+            if value.status == MISSED:
+                labels.setdefault(value.label)
+            continue
+        if depth >= _MISSED_DEPTH:
+            continue
+        kind = type(value)
+        children = value if kind is tuple or kind is list else [getattr(value, name, None)
+                                                                 for name in _looked_into(kind)]
+        todo.extend((child, depth + 1) for child in reversed(children) if type(child) not in _ATOMS)
+    return tuple(labels)
+
+
 def _student(name: str, file: str, answers: Mapping[str, Any], course: _Course) -> StudentFigures:
     completion = {
         lesson.lesson: (sum(isinstance(answers.get(e.id), dict) for e in lesson.exercises) / len(lesson.exercises)
@@ -133,6 +219,7 @@ def _student(name: str, file: str, answers: Mapping[str, Any], course: _Course) 
     results: dict[str, Assessment] = {}
     ratios: dict[str, Ratio] = {}
     writing: dict[str, dict[str, str]] = {}
+    missed: dict[str, tuple[str, ...]] = {}
     for exercise, spec in course.exercises:
         entry = answers.get(exercise.id)
         if not isinstance(entry, dict) or not isinstance(entry.get("value"), dict):
@@ -143,6 +230,9 @@ def _student(name: str, file: str, answers: Mapping[str, Any], course: _Course) 
                 assessment = spec.assess(exercise, state)
                 if assessment.done:  # verdict and score only: for 2,000 students the details would fill the memory
                     results[exercise.id] = Assessment(assessment.verdict, assessment.score)
+                    points = missed_points(assessment.detail)
+                    if points:
+                        missed[exercise.id] = points
             for column in spec.ratio_columns:
                 ratios[column.name] = ratios.get(column.name, Ratio()) + spec.ratio(exercise, state, column.name)
             texts = spec.writing(exercise, state)
@@ -150,7 +240,8 @@ def _student(name: str, file: str, answers: Mapping[str, Any], course: _Course) 
             continue
         if texts:
             writing[exercise.id] = texts
-    return StudentFigures(name, file, completion, results, ratios, writing)
+    answered = frozenset(e.id for e, _ in course.exercises if isinstance(answers.get(e.id), dict))
+    return StudentFigures(name, file, completion, results, ratios, writing, answered, missed)
 
 
 @language_as("nl")  # the portfolio and the overview are Dutch documents, whatever the widget language

@@ -10,12 +10,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any, ClassVar, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from ..content import Exercise
 from ..schema import Field
-from .blocks import Block, fallback
 from .state import read_state, saved
+
+if TYPE_CHECKING:  # blocks are for documents: they load when one is made, not with a widget
+    from .blocks import Block
 
 S = TypeVar("S")
 
@@ -176,6 +178,8 @@ class ExerciseType(Generic[S]):
     # -- views in documents ---------------------------------------------------
     def portfolio(self, exercise: Exercise, state: S, ctx: Context) -> Sequence[Block]:
         """How the saved state appears in the portfolio (default: the saved data as text)."""
+        from .blocks import fallback
+
         return fallback(self.saved(state))
 
     def ratio(self, exercise: Exercise, state: S, column: str) -> Ratio:

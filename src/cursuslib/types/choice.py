@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..content import Exercise
 from ..messages import text
@@ -12,7 +12,9 @@ from ..registry import register
 from ..schema import Field, FieldError, describe, key, optional_text, records
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType
-from .blocks import Block, Items, Para, count
+
+if TYPE_CHECKING:  # blocks are for documents: they load when one is made, not with a widget
+    from .blocks import Block
 
 
 @dataclass(frozen=True)
@@ -162,6 +164,8 @@ class _Choice(ExerciseType[ChoiceState]):
 
     def portfolio(self, exercise: Exercise, state: ChoiceState, ctx: Context) -> Sequence[Block]:
         """The question, the options chosen and the result with the number of attempts."""
+        from .blocks import Items, Para, count
+
         by_key = {option.key: option for option in options(exercise)}
         blocks: list[Block] = [Para(exercise.data["question"], label="Vraag", teacher=True)]
         if not any(key in by_key for key in state.selected):

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from ..content import Exercise
 from ..messages import text
 from .base import Assessment, Context, ExerciseType
-from .blocks import Block, Para, count
+
+if TYPE_CHECKING:  # blocks are for documents: they load when one is made, not with a widget
+    from .blocks import Block, Para
 
 
 @dataclass
@@ -92,6 +94,8 @@ def share(expected: Sequence[str], answers: Mapping[str, str]) -> float | None:
 def share_line(expected: Sequence[str], answers: Mapping[str, str], what: str, *, attempts: int,
                checked: bool) -> Para:
     """The portfolio's result line: how many items were put in the right place, with the number of attempts."""
+    from .blocks import Para, count
+
     placed = sum(1 for index in range(len(expected)) if isinstance(answers.get(str(index)), str))
     right = sum(answers.get(str(index)) == answer for index, answer in enumerate(expected))
     if not checked:

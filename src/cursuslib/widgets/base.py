@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ipywidgets as w
 from ipywidgets.widgets.widget_string import HTMLStyle
@@ -21,7 +21,9 @@ from ..messages import text
 from ..store import AnswerChanged, AnswerStore, NotSaved, SavedAnswer, StoreError, get_store, unsaved_texts
 from ..text import escape, highlight, inline_markdown
 from ..types import Assessment, spec_of
-from ..types.ideas import IdeaMatch, idea_lines
+
+if TYPE_CHECKING:  # the key-idea matcher loads with the first widget that shows key ideas
+    from ..types.ideas import IdeaMatch
 
 CSS = """
 <style>
@@ -100,6 +102,8 @@ def ideas_html(answer: str, matches: Sequence[IdeaMatch], exercise: Exercise | N
     """The student's answer with the words of each key idea it holds marked, and the ideas as a checklist."""
     if not matches:
         return ""
+    from ..types.ideas import idea_lines
+
     spans = [span for match in matches if match.found for span in match.spans]
     lines = "".join(f"<li>{escape(line)}</li>" for line in idea_lines(matches, exercise))
     return (f"<p><strong>{escape(text('ideas.heading', exercise))}</strong>: "
