@@ -9,6 +9,12 @@ The site needs no server and fetches nothing from a CDN, at build time nor in th
   source archives), tzdata and ``cursuslib`` (built from ``src/``);
 - ``jupyter-lite.json`` preloads ``cursuslib`` when a kernel starts (``loadPyodideOptions.packages``),
   so ``from cursuslib import ...`` works without an install step, and turns the PyPI fallback off;
+- the wheels carry bytecode for every module a kernel and a lesson import at start (``lite/precompile.py``,
+  run by Pyodide's own Python under Node at build time), so the browser does not compile IPython at
+  each kernel start;
+- a lesson runs its cells by itself when it opens, also after a reload (``lite/autorun.js``, loaded by
+  ``lab/index.html``; the staged lessons carry ``{"cursus": {"run_on_open": true}}``), so the exercises
+  appear without *Run All*;
 - the lessons (``notebooks/*.ipynb``) and the exercise files (``exercises/*.yaml``) are the site's
   files, so ``cursuslib`` finds ``exercises/`` next to ``notebooks/`` as in the repository.
 
@@ -55,6 +61,17 @@ PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_s
 EXTENSION_WHEELS = ("piplite", "pyodide_kernel", "ipykernel")
 #: Requirements that are only the frontend half of ipywidgets: the site holds that frontend.
 IGNORED_DEPENDS = {"widgetsnbextension", "jupyterlab-widgets"}
+#: Modules imported in Pyodide at build time to find what gets bytecode (see lite/precompile.py).
+#: Jinja2 is left out: only the portfolio lesson uses it.
+PRECOMPILE_IMPORTS = ["pyodide_kernel", "IPython", "ipykernel", "comm", "jedi", "micropip", "piplite", "ipywidgets",
+                      "yaml", "cursuslib", "cursuslib.widgets"]
+#: Wheels that keep their source and get bytecode for every module (the course's own code).
+PRECOMPILE_KEEP_SOURCE = ["cursuslib-"]
+#: Notebook metadata that makes lite/autorun.js run a lesson's cells when it opens.
+RUN_ON_OPEN = {"cursus": {"run_on_open": True}}
+#: Where the site serves lite/autorun.js, and the tag lab/index.html gets for it.
+AUTORUN_PATH = "static/cursus/autorun.js"
+AUTORUN_TAG = '<script src="../{path}?_={digest}" defer></script>'
 #: Dependencies the browser needs beyond a package's metadata.
 EXTRA_DEPENDS = {"cursuslib": ["tzdata"]}
 #: Source archives (``# sdist`` in kernel-requirements.txt) made into pure-Python wheels: per name, the
@@ -96,7 +113,7 @@ def input_files() -> list[Path]:
         p for p in (REPO / "src" / "cursuslib").rglob("*")
         if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"
     )
-    files += sorted(p for p in LITE.iterdir() if p.is_file() and p.suffix in {".py", ".json", ".txt", ".sh"})
+    files += sorted(p for p in LITE.iterdir() if p.is_file() and p.suffix in {".py", ".json", ".txt", ".sh", ".js", ".mjs"})
     return [p for p in files if p.is_file()]
 
 
@@ -371,6 +388,61 @@ def write_lock(info: dict, wheels: list[Path], pyodide_dir: Path) -> dict:
     return lock
 
 
+def precompile(pyodide_dir: Path, wheels: list[Path], scratch: Path) -> list[Path]:
+    """Return copies of ``wheels`` with bytecode made by Pyodide's Python (Node runs lite/precompile.mjs).
+
+    ``pyodide_dir`` must hold Pyodide's core and a lock of exactly these wheels (:func:`write_lock`).
+    """
+    node = shutil.which("node")
+    if node is None:
+        raise BuildError("node is not installed (needed to make bytecode with Pyodide): apt-get install -y nodejs")
+    shutil.rmtree(scratch, ignore_errors=True)
+    (scratch / "in").mkdir(parents=True)
+    (scratch / "out").mkdir()
+    for wheel in wheels:
+        shutil.copyfile(wheel, scratch / "in" / wheel.name)
+    shutil.copyfile(LITE / "precompile.py", scratch / "precompile.py")
+    (scratch / "precompile.json").write_text(json.dumps({"imports": PRECOMPILE_IMPORTS, "keep_source": PRECOMPILE_KEEP_SOURCE}),
+                                             encoding="utf-8")
+    run([node, str(LITE / "precompile.mjs"), str(pyodide_dir), str(scratch)])
+    compiled = [scratch / "out" / wheel.name for wheel in wheels]
+    missing = [path.name for path in compiled if not path.is_file()]
+    if missing:
+        raise BuildError(f"lite/precompile.mjs made no wheel for {', '.join(missing)}")
+    return compiled
+
+
+#: Font formats only browsers older than JupyterLab supports fetch (the CSS lists WOFF2 first).
+LEGACY_FONT_SUFFIXES = (".eot", ".ttf", ".svg")
+
+
+def drop_legacy_fonts(output: Path) -> int:
+    """Remove EOT, TTF and SVG copies of fonts that the site also has as WOFF2; return the bytes saved."""
+    saved = 0
+    for woff2 in (output / "build").glob("*.woff2"):
+        for suffix in LEGACY_FONT_SUFFIXES:
+            legacy = woff2.with_suffix(suffix)
+            if legacy.is_file() and (suffix != ".svg" or b"<font" in legacy.read_bytes()[:4096]):
+                saved += legacy.stat().st_size
+                legacy.unlink()
+    return saved
+
+
+def add_autorun(output: Path) -> str:
+    """Put lite/autorun.js into the built site and load it from ``lab/index.html``; return the tag."""
+    data = (LITE / "autorun.js").read_bytes()
+    target = output / AUTORUN_PATH
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(data)
+    tag = AUTORUN_TAG.format(path=AUTORUN_PATH, digest=hashlib.sha256(data).hexdigest()[:12])
+    index = output / "lab" / "index.html"
+    html = index.read_text(encoding="utf-8")
+    if "</body>" not in html:
+        raise BuildError(f"{index} has no </body> to add the autorun script before")
+    index.write_text(html.replace("</body>", f"  {tag}\n</body>", 1), encoding="utf-8")
+    return tag
+
+
 # --------------------------------------------------------------------------- contents and config
 def stage_contents(files_dir: Path) -> list[str]:
     """Copy the lessons (for the Pyodide kernel, without outputs) and the exercise files."""
@@ -380,6 +452,7 @@ def stage_contents(files_dir: Path) -> list[str]:
     for path in sorted((REPO / "notebooks").glob("*.ipynb")):
         nb = json.loads(path.read_text(encoding="utf-8"))
         nb.setdefault("metadata", {})["kernelspec"] = dict(PYODIDE_KERNELSPEC)
+        nb["metadata"].update(json.loads(json.dumps(RUN_ON_OPEN)))
         nb["metadata"].pop("widgets", None)
         for cell in nb.get("cells", []):
             if cell.get("cell_type") == "code":
@@ -395,9 +468,13 @@ def stage_contents(files_dir: Path) -> list[str]:
     return lessons
 
 
-def check_output(output: Path, lock: dict) -> None:
-    """Fail if the built site would fetch anything from elsewhere, or misses a wheel."""
+def check_output(output: Path, lock: dict, autorun_tag: str) -> None:
+    """Fail if the built site would fetch anything from elsewhere, misses a wheel or does not run lessons."""
     problems = []
+    if autorun_tag not in (output / "lab" / "index.html").read_text(encoding="utf-8"):
+        problems.append("lab/index.html does not load lite/autorun.js")
+    if not (output / AUTORUN_PATH).is_file():
+        problems.append(f"{AUTORUN_PATH} is missing")
     for config in [output / "jupyter-lite.json", *output.glob("*/jupyter-lite.json")]:
         text = config.read_text(encoding="utf-8")
         for url in re.findall(r"https?://[^\s\"']+", text):
@@ -437,8 +514,15 @@ def build(output: Path) -> dict:
     log(f"Pyodide {PYODIDE_VERSION}")
     info = fetch_pyodide(PYODIDE_VERSION, pyodide_dir)
     log("wheels for the browser kernel")
-    lock = write_lock(info, kernel_wheels(WORK / "_wheels"), pyodide_dir)
+    wheels = kernel_wheels(WORK / "_wheels")
+    plain = write_lock(info, wheels, pyodide_dir)
+    log("bytecode for the modules a kernel imports at start (Pyodide under Node)")
+    compiled = precompile(pyodide_dir, wheels, WORK / "_precompile")
+    for entry in plain["packages"].values():
+        shutil.rmtree(pyodide_dir / entry["file_name"].split("/")[0], ignore_errors=True)
+    lock = write_lock(info, compiled, pyodide_dir)
     shutil.rmtree(WORK / "_wheels")
+    shutil.rmtree(WORK / "_precompile")
     lessons = stage_contents(WORK / "files")
     for name in ("jupyter-lite.json", "jupyter_lite_config.json", "overrides.json"):
         shutil.copyfile(LITE / name, WORK / name)
@@ -448,7 +532,9 @@ def build(output: Path) -> dict:
     run([str(jupyter), "lite", "build", "--lite-dir", str(WORK), "--contents", str(WORK / "files"),
          "--output-dir", str(tmp_output)], cwd=WORK, env={**os.environ, "PYTHONWARNINGS": "ignore"},
         stdout=subprocess.DEVNULL)
-    check_output(tmp_output, lock)
+    autorun_tag = add_autorun(tmp_output)
+    log(f"legacy font copies dropped: {drop_legacy_fonts(tmp_output) / 1e6:.1f} MB")
+    check_output(tmp_output, lock, autorun_tag)
     stamp = {
         "inputs": digest,
         "pyodide": PYODIDE_VERSION,

@@ -12,6 +12,7 @@ one notebook (one in-browser Pyodide kernel) is open at a time:
 - 99_portfolio: the backup panel downloads all answers and restores an uploaded file;
 - 99_portfolio: the HTML portfolio (Jinja2 and MarkupSafe in the browser's Python) holds a student's
   answer from lesson 01, escaped.
+- lesson 01 shows every exercise by itself, without Run All, when it opens and after a page reload.
 """
 
 from __future__ import annotations
@@ -426,4 +427,32 @@ def test_an_intake_runs_offline_and_comes_back_after_a_reload(page, console_log:
     intake = page.locator(".cursus-ex-01-intake")
     assert f"Aantal beurten: {len(lines)}" in intake.text_content()
     assert lines[0] in intake.text_content() and "Nabespreking" in intake.text_content()
+    network_guard.assert_only_loopback()
+
+
+def test_a_lesson_shows_its_exercises_by_itself_also_after_a_reload(page, console_log: ConsoleLog,
+                                                                    network_guard: NetworkGuard) -> None:
+    """Lesson 01 runs its cells when it opens (lite/autorun.js): every exercise appears without Run All,
+    and again after a page reload, which reopens the lesson in a new kernel."""
+    expected = expected_selectors(LESSON_01)
+    for attempt in ("opened", "reloaded"):
+        if attempt == "opened":
+            open_lesson(page, LESSON_01)
+        else:
+            page.reload(wait_until="domcontentloaded")
+            wait_app(page)
+            assert LESSON_01 in open_panels(page), "the reload did not reopen the lesson"
+            for other in set(open_panels(page)) - {LESSON_01}:
+                close_notebook(page, other)
+            wait_notebook(page, LESSON_01)
+        # No Run All here: the first exercise and then all of them appear by themselves.
+        page.locator(expected[0]).locator(".jupyter-button").first.wait_for(state="visible", timeout=RUN_TIMEOUT * 1000)
+        deadline = time.monotonic() + RUN_TIMEOUT
+        while (missing := [css for css in expected if page.locator(css).count() != 1]) and time.monotonic() < deadline:
+            time.sleep(0.3)
+        assert not missing, f"{LESSON_01} ({attempt}): not shown by itself: {missing}"
+        wait_kernel_idle(page, LESSON_01, timeout=RUN_TIMEOUT)
+        assert not notebook_errors(page, LESSON_01)
+        assert_no_widget_errors(page, console_log)
+    save_screenshot(page, "lite-les01-vanzelf-na-herladen")
     network_guard.assert_only_loopback()

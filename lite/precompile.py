@@ -1,0 +1,75 @@
+"""Runs inside Pyodide (``lite/precompile.mjs``): add bytecode for the modules a lesson's kernel imports.
+
+Imports what the kernel and a lesson import at start (the names in ``/host/precompile.json``), then
+rewrites each wheel in ``/host/in/`` into ``/host/out/``: as Pyodide's own packages are built
+(``pyodide py-compile``), each such module of another package becomes its ``.pyc`` alone (that keeps
+the site small); the course's own wheels (``keep_source``) get bytecode for all of their modules in
+``__pycache__`` and keep their ``.py`` (a student's traceback shows our source lines). Modules nothing
+imports at start (most of Pygments' lexers, jedi's stubs) stay as they are. Standard library only;
+byte for byte reproducible.
+"""
+
+import base64
+import hashlib
+import importlib
+import importlib.util
+import json
+import os
+import site
+import sys
+import zipfile
+from importlib._bootstrap_external import _code_to_hash_pyc
+
+SITE = site.getsitepackages()[0]
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+settings = json.load(open("/host/precompile.json", encoding="utf-8"))
+
+for name in settings["imports"]:
+    try:
+        importlib.import_module(name)
+    except Exception as exc:  # noqa: BLE001 - outside the browser some imports need what only a kernel has
+        print(f"[precompile] {name} not imported here ({type(exc).__name__}); its own modules get no bytecode")
+hot = {
+    os.path.relpath(module.__file__, SITE)
+    for module in list(sys.modules.values())
+    if getattr(module, "__file__", None) and module.__file__.startswith(SITE + "/") and module.__file__.endswith(".py")
+}
+
+
+def pyc(path: str, source: bytes) -> bytes:
+    code = compile(source, os.path.join(SITE, path), "exec", dont_inherit=True)
+    return bytes(_code_to_hash_pyc(code, importlib.util.source_hash(source), checked=False))
+
+
+def record_line(path: str, data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{path},sha256={digest},{len(data)}"
+
+
+added = 0
+for wheel in sorted(os.listdir("/host/in")):
+    with zipfile.ZipFile(f"/host/in/{wheel}") as archive:
+        entries = {info.filename: archive.read(info) for info in archive.infolist() if not info.is_dir()}
+    record_name = next(n for n in entries if n.count("/") == 1 and n.endswith(".dist-info/RECORD"))
+    ours = wheel.startswith(tuple(settings["keep_source"]))
+    extra, dropped = {}, set()
+    for path, data in list(entries.items()):
+        if path.endswith(".py") and ours:
+            extra[importlib.util.cache_from_source(path)] = pyc(path, data)
+        elif path.endswith(".py") and path in hot:
+            extra[path + "c"] = pyc(path, data)
+            dropped.add(path)
+            del entries[path]
+    added += len(extra)
+    entries.update(extra)
+    lines = [line for line in entries[record_name].decode().splitlines()
+             if line and not line.startswith(record_name) and line.split(",")[0] not in dropped]
+    lines += [record_line(path, data) for path, data in sorted(extra.items())]
+    entries[record_name] = ("\n".join([*lines, f"{record_name},,"]) + "\n").encode()
+    with zipfile.ZipFile(f"/host/out/{wheel}", "w", zipfile.ZIP_DEFLATED) as archive:
+        for path, data in entries.items():
+            item = zipfile.ZipInfo(path, date_time=ZIP_DATE)
+            item.external_attr = 0o644 << 16
+            item.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(item, data)
+print(f"[precompile] {added} modules compiled for Python {sys.version.split()[0]} ({sys.implementation.cache_tag})")
