@@ -20,6 +20,7 @@ STUDENT_DATA = [
     "inlevering-klas-2b/sanne-de-vries.json",
     "overzicht-klas-2b.html",
     "onderwerpen-klas-2b.csv",
+    "resultaten-klas-2b.csv",
     "portfolio.html",
     "portfolio.md",
     "notebooks/portfolio.html",
@@ -42,7 +43,7 @@ def test_the_teacher_guide_names_every_file_with_student_data() -> None:
     guide = (REPO / "docs" / "docent.md").read_text(encoding="utf-8")
     section = guide.split("## Welke gegevens staan waar", 1)[1].split("\n## ", 1)[0]
     for name in ("antwoorden/antwoorden.json", "antwoorden.onleesbaar-", ".antwoorden-", "JupyterLite",
-                 "klantgesprekken-antwoorden-", "inlevering-", "overzicht-", "onderwerpen-", "portfolio.html",
+                 "klantgesprekken-antwoorden-", "inlevering-", "overzicht-", "onderwerpen-", "resultaten-", "portfolio.html",
                  ".cursus-", ".gitignore"):
         assert name in section, name
 
