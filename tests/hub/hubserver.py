@@ -17,6 +17,7 @@ import subprocess
 import sys
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from html import unescape
@@ -322,6 +323,7 @@ class Student:
             cookies = requests.cookies.get_cookie_header(self.web.cookies, requests.Request("GET", url.replace(
                 "ws", "http", 1)).prepare())
             headers = {"Cookie": cookies or "", "X-XSRFToken": self._xsrf()}
-            return asyncio.run(_execute(url, headers, code, deadline.left(60)))
+            with ThreadPoolExecutor(1) as thread:  # a browser test's Playwright may own this thread's event loop
+                return thread.submit(asyncio.run, _execute(url, headers, code, deadline.left(60))).result()
         finally:
             self.api(f"sessions/{session['id']}", "DELETE")
