@@ -7,7 +7,6 @@ student's server runs as the current user, in its own home folder under ``homes/
 
 from __future__ import annotations
 
-import asyncio
 import json
 import os
 import re
@@ -17,17 +16,14 @@ import subprocess
 import sys
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from html import unescape
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlencode, urljoin, urlsplit
 
 import requests
-from tornado.httpclient import HTTPRequest
-from tornado.websocket import websocket_connect
+from kernel_channel import run_code
 
 VENV = Path(sys.prefix)
 PASSWORD = "proef-wachtwoord"
@@ -204,46 +200,6 @@ def _form_value(html: str, name: str) -> str:
     return unescape(found.group(1))
 
 
-def _execute_request(code: str) -> dict[str, Any]:
-    header = {"msg_id": uuid.uuid4().hex, "msg_type": "execute_request", "session": uuid.uuid4().hex,
-              "username": "student", "version": "5.3", "date": datetime.now(UTC).isoformat()}
-    content = {"code": code, "silent": False, "store_history": False, "user_expressions": {},
-               "allow_stdin": False, "stop_on_error": True}
-    return {"header": header, "parent_header": {}, "metadata": {}, "content": content, "channel": "shell",
-            "buffers": []}
-
-
-async def _execute(url: str, headers: dict[str, str], code: str, timeout: float) -> str:
-    """Run ``code`` in a kernel over its websocket; return what it printed, raise with the traceback on an error."""
-    connection = await websocket_connect(HTTPRequest(url, headers=headers, connect_timeout=timeout,
-                                                     request_timeout=timeout))
-    request = _execute_request(code)
-    printed, error, reply, idle = [], None, None, False
-    try:
-        await connection.write_message(json.dumps(request))
-        while reply is None or not idle:  # the reply (shell) may come before the output (iopub)
-            raw = await asyncio.wait_for(connection.read_message(), timeout=timeout)
-            if raw is None:
-                raise RuntimeError("the server closed the kernel connection")
-            message = json.loads(raw)
-            if message.get("parent_header", {}).get("msg_id") != request["header"]["msg_id"]:
-                continue
-            kind, content = message["msg_type"], message["content"]
-            if kind == "stream":
-                printed.append(content["text"])
-            elif kind == "error":
-                error = "\n".join(content["traceback"])
-            elif kind == "execute_reply":
-                reply = content
-            elif kind == "status":
-                idle = content["execution_state"] == "idle"
-    finally:
-        connection.close()
-    if error or reply["status"] != "ok":
-        raise RuntimeError(f"the code failed in the student's kernel:\n{error}")
-    return "".join(printed)
-
-
 @dataclass
 class Student:
     """A student with a browser session on the hub (cookies), who clicks links and runs code in a notebook."""
@@ -323,7 +279,6 @@ class Student:
             cookies = requests.cookies.get_cookie_header(self.web.cookies, requests.Request("GET", url.replace(
                 "ws", "http", 1)).prepare())
             headers = {"Cookie": cookies or "", "X-XSRFToken": self._xsrf()}
-            with ThreadPoolExecutor(1) as thread:  # a browser test's Playwright may own this thread's event loop
-                return thread.submit(asyncio.run, _execute(url, headers, code, deadline.left(60))).result()
+            return run_code(url, code, headers=headers, timeout=deadline.left(60))
         finally:
             self.api(f"sessions/{session['id']}", "DELETE")
