@@ -88,6 +88,10 @@ TEMP_PREFIX, TEMP_SUFFIX = ".antwoorden-", ".tmp"
 TEMP_MAX_AGE = 10.0
 #: How often a merge (no lock) starts again when another writer keeps changing the file.
 MERGE_ATTEMPTS = 50
+#: Without a lock: seconds after a save at which the store checks again that its answers are still in the file.
+#: Another tab may write back a copy it read just before this save; the check writes them again. It needs an
+#: event loop (a kernel has one), so a tab that stopped typing still gets its last answer back.
+RECHECK_AFTER = (1.0, 4.0)
 #: How long a save waits for the Windows lock before it says the file is busy.
 LOCK_TIMEOUT = 30.0
 
@@ -641,6 +645,7 @@ class AnswerStore:
                 return
             self._carried.update(changed)
             self._merge_and_replace(doc)
+            self._schedule_rechecks()
         except OSError as exc:
             self._carried.update(changed)
             kept = {key: _answer(entry) for key, entry in changed.items()}
@@ -660,6 +665,27 @@ class AnswerStore:
                    for key, entry in self._carried.items()):
                 return
         # Still racing after many rounds: the answers stay carried and go along with the next save.
+
+    def _schedule_rechecks(self) -> None:
+        import asyncio  # only without a lock, and a kernel has imported it already
+
+        try:
+            loop = asyncio.get_event_loop() if sys.platform == "emscripten" else asyncio.get_running_loop()
+        except RuntimeError:
+            return  # no event loop (a script): the answers stay carried and go along with the next save
+        for delay in RECHECK_AFTER:
+            loop.call_later(delay, self._recheck)
+
+    def _recheck(self) -> None:
+        """Write this store's answers again if another writer's late write dropped them (merge mode)."""
+        try:
+            with self._locked():
+                disk, _ = self._read_file(with_carried=False)
+                if any(key not in disk["answers"] or disk["answers"][key]["revision"] < entry["revision"]
+                       for key, entry in self._carried.items()):
+                    self._merge_and_replace(empty_document())  # the file's answers plus the carried ones
+        except Exception:  # noqa: BLE001 - a background check must never show a traceback; the next save retries
+            return
 
     def _encode(self, doc: dict[str, Any]) -> bytes:
         """The file's bytes: one answer per line (readable, and fast: no indenting encoder)."""

@@ -76,3 +76,25 @@ def test_two_writers_lose_nothing(answers_dir: Path, locking: str) -> None:
     assert shared["i"] == reports[shared["schrijver"]]["last_shared"], "the shared answer is one writer's last"
     assert not check.notices
     assert not list(answers_dir.glob("antwoorden.onleesbaar-*")) and not list(answers_dir.glob(".antwoorden-*.tmp"))
+
+
+def test_without_a_lock_a_late_stale_write_is_repaired_by_the_check_after_a_save(answers_dir: Path,
+                                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Another tab read the file just before our last save and writes its copy back after it: our answer returns."""
+    import asyncio
+
+    monkeypatch.setattr(store_module, "LOCKING", "none")
+    monkeypatch.setattr(store_module, "RECHECK_AFTER", (0.05,))
+    other = AnswerStore(answers_dir)
+    other.save("b", "van tab B")
+    stale = (answers_dir / "antwoorden.json").read_bytes()  # what tab B read just before our save
+
+    async def tab_a() -> None:
+        AnswerStore(answers_dir).save("a", "laatste antwoord van tab A")
+        (answers_dir / "antwoorden.json").write_bytes(stale)  # tab B's late write, without our answer
+        assert "a" not in AnswerStore(answers_dir).entries()
+        await asyncio.sleep(0.3)  # the student stopped typing; the check after the save runs
+
+    asyncio.run(tab_a())
+    answers = AnswerStore(answers_dir).entries()
+    assert answers["a"]["value"] == "laatste antwoord van tab A" and answers["b"]["value"] == "van tab B"
