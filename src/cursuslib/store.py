@@ -667,8 +667,9 @@ class AnswerStore:
         # Still racing after many rounds: the answers stay carried and go along with the next save.
 
     def _schedule_rechecks(self) -> None:
-        import asyncio  # only without a lock, and a kernel has imported it already
-
+        asyncio = sys.modules.get("asyncio")  # an event loop means asyncio is imported; never import it here
+        if asyncio is None:
+            return  # no event loop (a script): the answers stay carried and go along with the next save
         try:
             loop = asyncio.get_event_loop() if sys.platform == "emscripten" else asyncio.get_running_loop()
         except RuntimeError:

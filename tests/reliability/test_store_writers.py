@@ -11,6 +11,7 @@ import json
 import os
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,7 @@ def test_without_a_lock_a_late_stale_write_is_repaired_by_the_check_after_a_save
         assert "a" not in AnswerStore(answers_dir).entries()
         await asyncio.sleep(0.3)  # the student stopped typing; the check after the save runs
 
-    asyncio.run(tab_a())
+    with ThreadPoolExecutor(1) as thread:  # its own event loop: a browser test's Playwright may own this thread's
+        thread.submit(asyncio.run, tab_a()).result()
     answers = AnswerStore(answers_dir).entries()
     assert answers["a"]["value"] == "laatste antwoord van tab A" and answers["b"]["value"] == "van tab B"
