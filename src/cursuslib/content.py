@@ -13,10 +13,9 @@ import io
 import pickle
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import paths, registry
 from .schema import ID_PATTERN, Field, FieldError, describe, optional_text, records, shaped, text
@@ -30,16 +29,14 @@ class ContentError(Exception):
 
 
 # --------------------------------------------------------------------------- model
-@dataclass(frozen=True)
-class Example:
+class Example(NamedTuple):
     """An example answer with the verdict the automatic feedback must give (a content test, see ``cursus check``)."""
 
     answer: str
     expect: str
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):
     """An exercise as loaded from a file: common fields plus the type's own ``data``."""
 
     id: str
@@ -51,11 +48,10 @@ class Exercise:
     data: Mapping[str, Any]
     examples: tuple[Example, ...] = ()
     #: Overrides of this exercise's widget texts (keys from teksten/nl.yaml), see :mod:`cursuslib.messages`.
-    texts: Mapping[str, Any] = field(default_factory=dict)
+    texts: Mapping[str, Any] = MappingProxyType({})
 
 
-@dataclass(frozen=True)
-class Lesson:
+class Lesson(NamedTuple):
     """One exercise file: its lesson name, title and exercises in file order."""
 
     lesson: str

@@ -15,8 +15,7 @@ import datetime
 import math
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 #: Exercise ids: lowercase letters, digits and hyphens, such as ``01-quiz-lsd``.
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -57,8 +56,7 @@ class FieldError(Exception):
         self.place = place
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One key of an exercise: its Dutch description and how to check its value."""
 
     name: str

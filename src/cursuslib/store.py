@@ -43,10 +43,9 @@ import sys
 import threading
 import time
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 from . import messages, paths
 
@@ -121,8 +120,7 @@ class StoreError(Exception):
     """Something went wrong with the answers file; the message is Dutch and meant for the student."""
 
 
-@dataclass(frozen=True)
-class SavedAnswer:
+class SavedAnswer(NamedTuple):
     """One answer as the store holds it."""
 
     value: Any
@@ -333,19 +331,23 @@ def _why(exc: OSError) -> str:
     return exc.strerror or str(exc)
 
 
-@dataclass
 class AnswerStore:
     """All answers of one student, kept in ``<folder>/antwoorden.json`` (see the module docstring)."""
 
-    folder: Path
-    notices: list[str] = field(default_factory=list)
-    #: Answers this process wrote that must reach the file: failed saves, and in merge mode every save.
-    _carried: dict[str, dict[str, Any]] = field(default_factory=dict, init=False, repr=False, compare=False)
-    _swept: bool = field(default=False, init=False, repr=False, compare=False)
-    _last_revision: int = field(default=0, init=False, repr=False, compare=False)
-    #: The bytes of the file as this process last read or wrote them, and the document they hold;
-    #: saves reuse it while the file is byte for byte the same (never handed out, never changed).
-    _parsed: tuple[bytes, dict[str, Any]] | None = field(default=None, init=False, repr=False, compare=False)
+    def __init__(self, folder: Path, notices: list[str] | None = None) -> None:
+        self.folder = folder
+        #: Dutch notices for the student (a damaged file set aside, a save that failed ...), oldest first.
+        self.notices: list[str] = [] if notices is None else notices
+        #: Answers this process wrote that must reach the file: failed saves, and in merge mode every save.
+        self._carried: dict[str, dict[str, Any]] = {}
+        self._swept = False
+        self._last_revision = 0
+        #: The bytes of the file as this process last read or wrote them, and the document they hold;
+        #: saves reuse it while the file is byte for byte the same (never handed out, never changed).
+        self._parsed: tuple[bytes, dict[str, Any]] | None = None
+
+    def __repr__(self) -> str:
+        return f"AnswerStore(folder={self.folder!r})"
 
     @property
     def path(self) -> Path:

@@ -9,8 +9,8 @@ by ``widget``. See ``docs/dev/exercise-types.md`` for a worked example.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, TypeVar
 
 from ..content import Exercise
 from ..schema import Field
@@ -22,8 +22,7 @@ if TYPE_CHECKING:  # blocks are for documents: they load when one is made, not w
 S = TypeVar("S")
 
 
-@dataclass(frozen=True)
-class Assessment:
+class Assessment(NamedTuple):
     """What the automatic check says about one saved state: the one verdict every view shows.
 
     ``verdict`` is a key of the type's ``verdicts`` ("" when there is nothing to judge yet);
@@ -43,8 +42,7 @@ class Assessment:
         return bool(self.verdict) or self.score is not None
 
 
-@dataclass(frozen=True)
-class Ratio:
+class Ratio(NamedTuple):
     """``part`` out of ``whole`` (both counts), such as 3 open questions out of 4."""
 
     part: int = 0
@@ -64,8 +62,7 @@ class Ratio:
         return "–" if share is None else f"{self.part} van {self.whole} ({round(share * 100)}%)"
 
 
-@dataclass(frozen=True)
-class RatioColumn:
+class RatioColumn(NamedTuple):
     """A class-overview column that adds up one count over all exercises of a type, e.g. open questions."""
 
     name: str
@@ -73,12 +70,11 @@ class RatioColumn:
     explanation: str
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """What a view may look at besides its own exercise: every saved entry and every exercise by id."""
 
-    answers: Mapping[str, Any] = field(default_factory=dict)
-    by_id: Mapping[str, Exercise] = field(default_factory=dict)
+    answers: Mapping[str, Any] = MappingProxyType({})
+    by_id: Mapping[str, Exercise] = MappingProxyType({})
 
     def value(self, exercise_id: str) -> Any:
         """The saved value of another exercise, or None."""
@@ -86,16 +82,14 @@ class Context:
         return entry.get("value") if isinstance(entry, dict) else None
 
 
-@dataclass(frozen=True)
-class CsvTable:
+class CsvTable(NamedTuple):
     """Figures a teacher may want in a spreadsheet (``cursus overzicht --csv``): a header and rows."""
 
     head: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
 
 
-@dataclass(frozen=True)
-class ClassPart:
+class ClassPart(NamedTuple):
     """A part of the class overview that one type adds (such as the self-assessment figures)."""
 
     anchor: str

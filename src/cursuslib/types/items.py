@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ..content import Exercise
 from ..messages import text
@@ -24,8 +24,7 @@ class ItemsState:
     model_shown: bool = False
 
 
-@dataclass(frozen=True)
-class ItemFeedback:
+class ItemFeedback(NamedTuple):
     """Feedback on one item: what the student chose (None: nothing) and whether it fits."""
 
     index: int
@@ -33,8 +32,7 @@ class ItemFeedback:
     correct: bool
 
 
-@dataclass(frozen=True)
-class ItemsResult:
+class ItemsResult(NamedTuple):
     """The outcome of one attempt: per item, how many are right and unanswered, a summary and one next step."""
 
     items: tuple[ItemFeedback, ...]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..content import Exercise
 from ..messages import text
@@ -17,8 +16,7 @@ from .items import ItemsResult, OneChoicePerItem
 SORT_ANSWERS = {"doen": "Doen", "niet_doen": "Niet doen"}
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):
     """One statement of a sort, with the right category and why."""
 
     text: str
