@@ -12,6 +12,9 @@ The site needs no server and fetches nothing from a CDN, at build time nor in th
 - the wheels carry bytecode for every module a kernel and a lesson import at start (``lite/precompile.py``,
   run by Pyodide's own Python under Node at build time), so the browser does not compile IPython at
   each kernel start;
+- the cursuslib wheel ships the course as checked at build time (cache entries made by Pyodide under
+  Node for ``/drive/exercises``, where a lesson's kernel finds the site's files; see ``cursuslib/cache.py``),
+  so a lesson's first exercise needs no YAML parsing in the browser, also after a reload;
 - a lesson runs its cells by itself when it opens, also after a reload (``lite/autorun.js``, loaded by
   ``lab/index.html``; the staged lessons carry ``{"cursus": {"run_on_open": true}}``), so the exercises
   appear without *Run All*;
@@ -65,6 +68,9 @@ IGNORED_DEPENDS = {"widgetsnbextension", "jupyterlab-widgets"}
 #: Jinja2 is left out: only the portfolio lesson uses it.
 PRECOMPILE_IMPORTS = ["pyodide_kernel", "IPython", "ipykernel", "comm", "jedi", "micropip", "piplite", "ipywidgets",
                       "yaml", "cursuslib", "cursuslib.widgets"]
+#: Where a lesson's kernel finds the site's files, and its working folder: lite/precompile.py checks the course
+#: there at build time, so the cursuslib wheel ships the checked course (cursuslib/cache.py, ``SHIPPED_DIR``).
+COURSE_DIR, COURSE_CWD = "/drive", "/drive/notebooks"
 #: Wheels that keep their source and get bytecode for every module (the course's own code).
 PRECOMPILE_KEEP_SOURCE = ["cursuslib-"]
 #: Notebook metadata that makes lite/autorun.js run a lesson's cells when it opens.
@@ -306,6 +312,11 @@ def cursuslib_wheel(dest: Path) -> Path:
         for path in sorted((source / "cursuslib").rglob("*"))
         if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
     }
+    # What cursuslib's disk cache fingerprints instead of file dates (which change at every install).
+    digest = hashlib.sha256()
+    for name, data in sorted(files.items()):
+        digest.update(f"{name}\0{len(data)}\0".encode() + data)
+    files["cursuslib/BUILD_DIGEST"] = (digest.hexdigest() + "\n").encode("ascii")
     return write_wheel(dest, project["name"], project["version"], files, list(project.get("dependencies", [])),
                        project.get("description", ""))
 
@@ -402,8 +413,12 @@ def precompile(pyodide_dir: Path, wheels: list[Path], scratch: Path) -> list[Pat
     for wheel in wheels:
         shutil.copyfile(wheel, scratch / "in" / wheel.name)
     shutil.copyfile(LITE / "precompile.py", scratch / "precompile.py")
-    (scratch / "precompile.json").write_text(json.dumps({"imports": PRECOMPILE_IMPORTS, "keep_source": PRECOMPILE_KEEP_SOURCE}),
+    (scratch / "precompile.json").write_text(json.dumps({"imports": PRECOMPILE_IMPORTS, "keep_source": PRECOMPILE_KEEP_SOURCE,
+                                                         "course_dir": COURSE_DIR, "course_cwd": COURSE_CWD}),
                                              encoding="utf-8")
+    (scratch / "course" / "exercises").mkdir(parents=True)  # checked in Pyodide where the kernel finds it
+    for path in sorted((REPO / "exercises").glob("*.yaml")):
+        shutil.copyfile(path, scratch / "course" / "exercises" / path.name)
     run([node, str(LITE / "precompile.mjs"), str(pyodide_dir), str(scratch)])
     compiled = [scratch / "out" / wheel.name for wheel in wheels]
     missing = [path.name for path in compiled if not path.is_file()]

@@ -5,8 +5,10 @@ rewrites each wheel in ``/host/in/`` into ``/host/out/``: as Pyodide's own packa
 (``pyodide py-compile``), each such module of another package becomes its ``.pyc`` alone (that keeps
 the site small); the course's own wheels (``keep_source``) get bytecode for all of their modules in
 ``__pycache__`` and keep their ``.py`` (a student's traceback shows our source lines). Modules nothing
-imports at start (most of Pygments' lexers, jedi's stubs) stay as they are. Standard library only;
-byte for byte reproducible.
+imports at start (most of Pygments' lexers, jedi's stubs) stay as they are. With ``course_dir`` set it also
+checks the course (``/host/course``) where a lesson's kernel finds it and adds the cache entries that makes
+(``cursuslib/_cache/``, see ``cursuslib/cache.py``) to the cursuslib wheel: a lesson's first exercise then
+needs no YAML parsing in the browser. Standard library (and cursuslib) only; byte for byte reproducible.
 """
 
 import base64
@@ -29,6 +31,26 @@ for name in settings["imports"]:
         importlib.import_module(name)
     except Exception as exc:  # noqa: BLE001 - outside the browser some imports need what only a kernel has
         print(f"[precompile] {name} not imported here ({type(exc).__name__}); its own modules get no bytecode")
+shipped = {}
+if settings.get("course_dir"):  # the checked course and catalogues, as a lesson's kernel will look them up
+    import shutil
+
+    from cursuslib import cache, content, messages
+
+    shutil.copytree("/host/course", settings["course_dir"], dirs_exist_ok=True)
+    os.makedirs(settings["course_cwd"], exist_ok=True)
+    os.chdir(settings["course_cwd"])
+    os.environ[cache.CACHE_ENV] = "/tmp/shipped-cache"
+    content.load_course()
+    for language in ("nl", "en"):
+        messages.catalogue(language)
+    for name in sorted(os.listdir("/tmp/shipped-cache")):
+        with open(f"/tmp/shipped-cache/{name}", "rb") as handle:
+            shipped[f"cursuslib/{cache.SHIPPED_DIR.name}/{name}"] = handle.read()
+    if not any("course-" in name for name in shipped):
+        raise SystemExit("[precompile] the course was not cached: is cursuslib/BUILD_DIGEST missing?")
+    print(f"[precompile] {len(shipped)} checked course files shipped in the cursuslib wheel")
+
 hot = {
     os.path.relpath(module.__file__, SITE)
     for module in list(sys.modules.values())
@@ -61,6 +83,8 @@ for wheel in sorted(os.listdir("/host/in")):
             dropped.add(path)
             del entries[path]
     added += len(extra)
+    if wheel.startswith("cursuslib-"):
+        extra.update(shipped)
     entries.update(extra)
     lines = [line for line in entries[record_name].decode().splitlines()
              if line and not line.startswith(record_name) and line.split(",")[0] not in dropped]

@@ -211,3 +211,59 @@ def test_the_cache_keeps_a_bounded_number_of_entries(tmp_path: Path, monkeypatch
     assert len(kept) == cache.MAX_ENTRIES
     assert cache.load("teksten", tmp_path / f"les{cache.MAX_ENTRIES + 4}.yaml", b"x") == {"n": cache.MAX_ENTRIES + 4}
     assert cache.load("teksten", tmp_path / "les0.yaml", b"x") is None
+
+
+# --------------------------------------------------------------------------- a built package (the JupyterLite wheel)
+@pytest.fixture
+def built(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """cursuslib as a built package: a digest file and a folder of shipped entries (both in a temporary place)."""
+    digest = tmp_path / "BUILD_DIGEST"
+    digest.write_text("a1b2c3\n", encoding="ascii")
+    monkeypatch.setattr(cache, "BUILD_FILE", digest)
+    monkeypatch.setattr(cache, "SHIPPED_DIR", tmp_path / "shipped")
+    cache.code_fingerprint.cache_clear()
+    yield tmp_path / "shipped"
+    cache.code_fingerprint.cache_clear()
+
+
+def test_a_built_package_is_fingerprinted_by_its_digest_not_by_file_dates(built: Path, tmp_path: Path) -> None:
+    """Installing a wheel gives every module a new date; the digest made at build time stays the same."""
+    before = cache.code_fingerprint()
+    assert before.endswith("|build:a1b2c3") and "types/base.py" not in before
+    cache.code_fingerprint.cache_clear()
+    (tmp_path / "BUILD_DIGEST").write_text("d4e5f6\n", encoding="ascii")  # another build of cursuslib
+    assert cache.code_fingerprint() != before
+
+
+def test_a_shipped_entry_serves_a_kernel_with_an_empty_home(course: Path, built: Path, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the site's build checked is used by a new kernel whose own cache is empty, read only."""
+    first = load_course(course)
+    shutil.move(tmp_path / "cache", built)  # the build's entries, as the wheel ships them
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "home-cache"))
+    forget()
+    parsed = no_yaml(monkeypatch)
+    again = load_course(course)
+    assert parsed == [] and again == first
+    assert not (tmp_path / "home-cache").exists()  # nothing copied into the home folder
+    shipped = sorted(p.name for p in built.iterdir())
+
+    forget()  # a teacher changed a file after the build: that file's YAML is read and checked again
+    lesson = course / "01_klantgesprek.yaml"
+    lesson.write_text(lesson.read_text(encoding="utf-8").replace("Het klantgesprek", "Het gesprek", 1), encoding="utf-8")
+    load_course(course)
+    assert lesson in parsed
+    assert sorted(p.name for p in built.iterdir()) == shipped  # the shipped folder is never written
+
+
+def test_a_shipped_entry_of_another_build_is_not_used(course: Path, built: Path, tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    load_course(course)
+    shutil.move(tmp_path / "cache", built)
+    (tmp_path / "BUILD_DIGEST").write_text("another\n", encoding="ascii")
+    cache.code_fingerprint.cache_clear()
+    monkeypatch.setenv(cache.CACHE_ENV, str(tmp_path / "home-cache"))
+    forget()
+    parsed = no_yaml(monkeypatch)
+    load_course(course)
+    assert len(parsed) == len(list(course.glob("*.yaml")))

@@ -5,7 +5,13 @@ from and a fingerprint of cursuslib's own files (the name, size and date of ever
 catalogue, so also a new version); it is used only when both are equal now, so a changed file or a changed
 cursuslib is read from YAML again. Anything wrong with an entry (missing, unreadable, damaged,
 another format, not the user's own) means: no cache. Saving is best effort and silent, so a
-read-only or missing folder (such as in JupyterLite) only makes loading slower.
+read-only or missing folder only makes loading slower.
+
+A built package (the JupyterLite site's wheel, see ``lite/build.py``) carries :data:`BUILD_FILE`, a digest of
+all its files made when it was built: its fingerprint is that digest instead of file dates, which change
+at every install. Such a package may also ship ready entries in :data:`SHIPPED_DIR` (made at build time
+by the same Python, for the course files the site serves); they are read, never written, when the
+user's folder has no entry, so a browser kernel that starts with an empty home needs no YAML at all.
 
 The folder is ``$CURSUSLIB_CACHE_DIR``, else ``$XDG_CACHE_HOME/cursuslib``, else
 ``~/.cache/cursuslib``; an empty ``CURSUSLIB_CACHE_DIR`` turns the cache off.
@@ -29,6 +35,10 @@ FORMAT = 1
 #: Entries kept at most (one per exercises folder and catalogue); the oldest go first (tests make many folders).
 MAX_ENTRIES = 32
 PACKAGE_DIR = Path(__file__).resolve().parent
+#: In a built package: the digest of all its files (absent in a source checkout).
+BUILD_FILE = PACKAGE_DIR / "BUILD_DIGEST"
+#: In a built package: entries made at build time for the course it is built with (read only).
+SHIPPED_DIR = PACKAGE_DIR / "_cache"
 
 
 def folder() -> Path | None:
@@ -46,8 +56,10 @@ def folder() -> Path | None:
 @functools.cache
 def code_fingerprint() -> str:
     """Python's version, where cursuslib is and the name, size and date of its modules and catalogues (so also its
-    version): what a check depends on."""
+    version), or a built package's digest of its files: what a check depends on."""
     parts = [str(FORMAT), sys.version, str(PACKAGE_DIR)]
+    with contextlib.suppress(OSError, UnicodeDecodeError):
+        return "|".join([*parts, "build:" + BUILD_FILE.read_text(encoding="ascii").strip()])
     for root, dirs, files in os.walk(PACKAGE_DIR):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
         for name in sorted(files):
@@ -57,13 +69,15 @@ def code_fingerprint() -> str:
     return "|".join(parts)  # kept whole in every entry: compared exactly, a few kB
 
 
-def _entry_path(kind: str, source: Path) -> Path | None:
-    """One entry per file: ``<folder>/<kind>-<file name>-<checksum of its full path>.pickle``."""
-    place = folder()
-    if place is None:
-        return None
+def entry_name(kind: str, source: Path) -> str:
+    """One entry per file: ``<kind>-<file name>-<checksum of its full path>.pickle``."""
     where = str(source.resolve())
-    return place / f"{kind}-{source.stem}-{binascii.crc32(where.encode()):08x}.pickle"
+    return f"{kind}-{source.stem}-{binascii.crc32(where.encode()):08x}.pickle"
+
+
+def _entry_path(kind: str, source: Path) -> Path | None:
+    place = folder()
+    return None if place is None else place / entry_name(kind, source)
 
 
 def _own(handle: Any) -> bool:
@@ -82,11 +96,19 @@ def load(kind: str, source: Path, data: bytes, context: str = "") -> Any | None:
     path = _entry_path(kind, source)
     if path is None:
         return None
+    found = _read(path, data, context, own=True)
+    if found is None and SHIPPED_DIR.is_dir():  # rare: only a built package has it
+        found = _read(SHIPPED_DIR / path.name, data, context, own=False)
+    return found
+
+
+def _read(path: Path, data: bytes, context: str, *, own: bool) -> Any | None:
+    """The value of the entry at ``path`` if it was made for exactly ``data``, ``context`` and this cursuslib."""
     try:
         with path.open("rb") as handle:
-            if not _own(handle):
+            if own and not _own(handle):
                 return None
-            entry = pickle.load(handle)  # noqa: S301 - the user's own file, made by save() below
+            entry = pickle.load(handle)  # noqa: S301 - the user's own file (save() below) or one of the package's
         kept_format, fingerprint, kept_context, kept_data, value = entry
         if (kept_format, fingerprint, kept_context, kept_data) != (FORMAT, code_fingerprint(), context, data):
             return None

@@ -430,6 +430,30 @@ def test_an_intake_runs_offline_and_comes_back_after_a_reload(page, console_log:
     network_guard.assert_only_loopback()
 
 
+#: Prints a Python expression's value in the kernel of an open notebook (outside its cells) and returns the text.
+KERNEL_EVAL_JS = """async ([path, expression]) => {
+  const panel = window.jupyterapp.shell.widgets('main').find((w) => w.context && w.context.path === path);
+  const kernel = panel.sessionContext.session.kernel;
+  const future = kernel.requestExecute({code: 'print(' + expression + ')', store_history: false});
+  let printed = '';
+  future.onIOPub = (msg) => {
+    if (msg.header.msg_type === 'stream') printed += msg.content.text;
+    if (msg.header.msg_type === 'error') printed += msg.content.ename + ': ' + msg.content.evalue;
+  };
+  await future.done;
+  return printed;
+}"""
+
+
+def kernel_eval(page: Any, path: str, expression: str) -> Any:
+    """The value of ``expression`` (it must give JSON text) in the kernel of notebook ``path``."""
+    printed = _js(page, KERNEL_EVAL_JS, [path, expression])
+    try:
+        return json.loads(printed)
+    except ValueError:
+        raise AssertionError(f"the kernel printed {printed!r} for {expression!r}") from None
+
+
 def test_a_lesson_shows_its_exercises_by_itself_also_after_a_reload(page, console_log: ConsoleLog,
                                                                     network_guard: NetworkGuard) -> None:
     """Lesson 01 runs its cells when it opens (lite/autorun.js): every exercise appears without Run All,
@@ -454,5 +478,7 @@ def test_a_lesson_shows_its_exercises_by_itself_also_after_a_reload(page, consol
         wait_kernel_idle(page, LESSON_01, timeout=RUN_TIMEOUT)
         assert not notebook_errors(page, LESSON_01)
         assert_no_widget_errors(page, console_log)
+        # The site's cursuslib carries the course checked at build time: no YAML is parsed in the browser.
+        assert kernel_eval(page, LESSON_01, "__import__('json').dumps('yaml' in __import__('sys').modules)") is False
     save_screenshot(page, "lite-les01-vanzelf-na-herladen")
     network_guard.assert_only_loopback()
