@@ -71,7 +71,6 @@ class StepOverview:
     words: int
     hint: str
     ideas: tuple[IdeaMatch, ...] = ()
-    example: StepExample | None = None
 
 
 def check_prompts(value: Any, _: Mapping[str, Any]) -> dict[str, str]:
@@ -195,16 +194,15 @@ def step_hint(answer: str, min_words: int, exercise: Exercise | None = None) -> 
 
 
 def overview(exercise: Exercise, answers: Mapping[str, str]) -> tuple[StepOverview, ...]:
-    """Return what the student wrote per step, in order, with the step's key ideas and example."""
+    """Return what the student wrote per step, in order, with the step's key ideas."""
     minimum = exercise.data["min_words"]
     ideas: Mapping[str, Any] = exercise.data.get("key_ideas") or {}
-    examples: Mapping[str, StepExample] = exercise.data.get("step_examples") or {}
     result = []
     for step in steps(exercise):
         written = answers.get(step.key, "")
         matches = find_ideas(written, ideas.get(step.key, ())) if written.strip() else ()
         result.append(StepOverview(step, written, word_count(written), step_hint(written, minimum, exercise),
-                                   matches, examples.get(step.key)))
+                                   matches))
     return tuple(result)
 
 
