@@ -137,7 +137,12 @@ def _dialogue(exercise: Exercise, rng: random.Random, student: int) -> dict[str,
 
 
 def _planner(exercise: Exercise, rng: random.Random, student: int) -> dict[str, Any]:
-    return {"start": "13:30", "minutes": {part.key: rng.randint(part.min, part.max) for part in exercise.data["parts"]}}
+    def span(part: Any) -> tuple[int, int]:  # a part may have a rule, an advice, both or neither
+        low = [v for v in (part.min, part.advice_min, part.default) if v is not None]
+        high = [v for v in (part.max, part.advice_max, part.default) if v is not None]
+        return min(low), max(high)
+
+    return {"start": "13:30", "minutes": {part.key: rng.randint(*span(part)) for part in exercise.data["parts"]}}
 
 
 def _observer(exercise: Exercise, rng: random.Random, student: int) -> dict[str, Any]:

@@ -144,7 +144,8 @@ def realistic(course: dict[str, Lesson]) -> tuple[dict[str, Any], dict[str, Exer
         ex["reply"].id: {"text": "Ik snap dat u boos bent. Ik bel u vandaag voor vijf uur terug.", "attempted": True,
                          "history": [{"text": "Dat is niet onze schuld.", "improved": False}], "ticks": []},
         ex["dialogue"].id: {"path": [], "runs": [{"path": [0, 0], "end": "geescaleerd"}], "model_shown": False},
-        ex["planner"].id: {"start": "9:30", "minutes": {ex["planner"].data["parts"][0].key: 5}},
+        ex["planner"].id: {"start": "9:30", "minutes": {part.key: 5 for part in ex["planner"].data["parts"][:2]},
+                           "ticked": [ex["planner"].data["checklist"][0]], "done": True},
         ex["observer"].id: {"rounds": [{"person": "developer 1", "counts": {"open": 3, "gesloten": 1}}],
                             "counts": {}, "person": ""},
         ex["lsd_dialogue"].id: {"turn": 1, "finished": False, "summary": "", "question": "", "checked": None,
@@ -227,6 +228,8 @@ def test_questions_lsd_dialogues_and_results(course: dict[str, Lesson]) -> None:
     assert f"{statements} van de {statements} uitspraken goed ingedeeld (1 poging)" in page
     assert "Goed gedaan" in page and "(2 pogingen)" in page
     assert "09.30" in page and "korter dan" in page  # planner: the programme and the broken rule
+    assert "Advies (geen spelregel)" in page and "wij adviseren minstens 15 minuten" in page  # and the advice
+    assert f"afgevinkt: {ex['planner'].data['checklist'][0]}" in page  # the ticked checklist point
     assert "developer 1" in page and "Aandeel open vragen:</strong> 75%" in page
     assert "Alle 4 stappen staan in de goede volgorde" in page or "stappen staan in de goede volgorde" in page
 

@@ -30,7 +30,7 @@ if (REPO_ROOT / "notebooks" / "99_portfolio.ipynb").exists():
 EXCLUDED: dict[tuple[str, str], str] = {}
 
 # Buttons that make feedback appear without answering anything (so axe sees feedback markup too).
-FEEDBACK_BUTTONS = ("Controleer", "Toon overzicht", "Klaar")
+FEEDBACK_BUTTONS = ("Controleer", "Toon overzicht", "Klaar", "Reflectie afronden", "Planning afronden")
 
 
 def find_axe() -> Path | None:

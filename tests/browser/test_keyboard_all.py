@@ -132,6 +132,14 @@ def reflection(page, ex) -> None:
     boxes.nth(0).focus()
     page.keyboard.type("Tijdens mijn stage belde een klant over een fout in de app.")
     type_into(page, boxes.nth(1), "Ik moest uitzoeken wat er misging.")
+    for number in (2, 3, 4):  # the other STARR steps, then the checklist and 'afronden' (the first attempt)
+        type_into(page, boxes.nth(number), "Ik vroeg wat er precies misging.")
+    tick = ex.get_by_role("checkbox").first
+    tab_to(page, tick)
+    page.keyboard.press("Space")
+    enter(page, ex.get_by_role("button", name="Reflectie afronden"))
+    ex.get_by_text("Voorbeelden: zwak en sterk").wait_for()
+    assert tick.is_checked()
     enter(page, ex.get_by_role("button", name="Toon overzicht"))
     ex.get_by_text("Ik moest uitzoeken wat er misging.").last.wait_for()
 
@@ -184,7 +192,11 @@ def planner(page, ex) -> None:
     page.keyboard.press("Control+A")
     page.keyboard.type("5")
     page.keyboard.press("Tab")  # leaving the field commits the value
-    ex.locator(".cursus-feedback").get_by_text("nog niet bij de spelregels").wait_for()
+    ex.locator(".cursus-feedback").get_by_text("Advies van de cursus (geen spelregel)").wait_for()
+    tab_to(page, ex.get_by_role("checkbox").first)
+    page.keyboard.press("Space")
+    enter(page, ex.get_by_role("button", name="Planning afronden"))
+    ex.get_by_text("Voorbeeld: een zwak en een sterk programma").first.wait_for()
 
 
 def observer(page, ex) -> None:

@@ -59,12 +59,22 @@ def test_lesson01_answers_survive_a_kernel_restart(page, course_lab, console_log
     reflection.locator(".cursus-answer").first.wait_for()
     assert reflection.locator(".cursus-answer").first.inner_text() == STORY
     assert reflection.locator(".cursus-answer b").count() == 0
+    # The first attempt: every STARR step written, one point ticked, 'afronden': the examples appear.
+    for number in (1, 2, 3, 4):
+        reflection.locator("textarea").nth(number).fill("Ik vatte samen wat mijn klasgenoot vertelde.")
+    reflection.get_by_role("checkbox").nth(1).check()
+    reflection.get_by_role("button", name="Reflectie afronden").click()
+    reflection.get_by_text("Voorbeelden: zwak en sterk").wait_for()
+    wait_saved(course_lab.answers_dir, "01-reflectie-lsd", lambda v: v.get("attempted") and len(v["ticked"]) == 1)
     wait_saved(course_lab.answers_dir, "01-quiz-open-vraag", lambda v: v["selected"] == ["d"] and v["model_shown"])
 
     restart_kernel_and_run_all(page)
     reflection = page.locator(REFLECTION)
     reflection.locator("textarea").nth(0).wait_for()
     assert reflection.locator("textarea").nth(0).input_value() == STORY
+    assert reflection.get_by_role("checkbox").nth(1).is_checked()  # the tick came back
+    assert not reflection.get_by_role("checkbox").nth(0).is_checked()
+    reflection.get_by_text("Voorbeelden: zwak en sterk").wait_for()  # and so did the examples
     quiz = page.locator(QUIZ)
     assert quiz.locator(".widget-radio-box input").nth(3).is_checked()
     assert "Goed gedaan" in quiz.locator(".cursus-feedback").inner_text()

@@ -21,7 +21,7 @@ def test_lesson04_planner_observer_and_quiz(page, course_lab, console_log) -> No
 
     # -- planner: round 1 of 90 minutes breaks the rules, and the programme says why ----------------
     planner = page.locator(PLANNER)
-    programme = planner.locator(".cursus-feedback")
+    programme = planner.locator(".cursus-feedback").first  # the programme; the message after 'afronden' follows
     round1 = planner.locator(".widget-inline-hbox").filter(has_text="KlantenKamer, 1e ronde").locator("input")
     round1.fill("90")
     round1.press("Enter")
@@ -41,6 +41,18 @@ def test_lesson04_planner_observer_and_quiz(page, course_lab, console_log) -> No
     programme.get_by_text("dit programma past bij de spelregels").wait_for()
     assert "✔ Goed" in programme.inner_text()
     wait_saved(course_lab.answers_dir, "04-planner", lambda v: v["minutes"]["ronde1"] == 75)
+    # A short break is the course's advice, not a rule: named as advice, and the verdict stays good.
+    pause = planner.locator(".widget-inline-hbox").filter(has_text="Pauze").locator("input")
+    pause.fill("5")
+    pause.press("Enter")
+    programme.get_by_text("Advies van de cursus (geen spelregel)").wait_for()
+    assert "✔ Goed" in programme.inner_text() and "onderdeel past nog niet" not in programme.inner_text()
+    # Finishing is the first attempt: the unticked points are named and the worked example appears.
+    planner.get_by_role("checkbox").first.check()
+    planner.get_by_role("button", name="Planning afronden").click()
+    planner.get_by_text("Deze punten heb je nog niet afgevinkt").wait_for()
+    planner.get_by_text("Voorbeeld: een zwak en een sterk programma").first.wait_for()
+    wait_saved(course_lab.answers_dir, "04-planner", lambda v: v.get("done") and len(v["ticked"]) == 1)
 
     # -- observer: tally a few behaviours, take one back, close the round ----------------------------
     observer = page.locator(OBSERVER)

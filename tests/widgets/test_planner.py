@@ -65,3 +65,79 @@ def test_an_exercise_can_override_the_rule_sentences(make_exercise, store: Answe
     text = strip_tags(widget.programme.value)
     assert "Ronde 1: 90 is te veel, max 75." in text and "dat is langer dan" not in text
     assert ">Blok</th>" in widget.programme.value and "Onderdeel" not in widget.programme.value
+
+
+WORKED = """
+id: 09-planner
+type: planner
+title: Plan een KlantenKamer
+start: 15:00
+parts:
+  - {key: ontvangst, name: Ontvangst, default: 30, advice_min: 15, advice_max: 45, advice: Wij adviseren een kwartier tot drie kwartier.}
+  - {key: ronde1, name: Ronde 1, default: 75, min: 60, max: 75, rule: Ronde 1 duurt een uur tot vijf kwartier.}
+example:
+  start: "15:30"
+  parts:
+    ontvangst: {weak: 30, strong: 15, why: Een kwartier is genoeg.}
+    ronde1: {weak: 75, strong: 65, why: "Zo blijft er tijd over <voor> ronde 2."}
+  why: Het sterke programma eindigt om 16.50 uur.
+checklist:
+  - Mijn programma is om 18.15 uur klaar.
+  - Ronde 1 duurt minstens een uur.
+"""
+
+
+def test_an_advice_is_shown_as_advice_not_as_a_broken_rule(make_exercise, store: AnswerStore) -> None:
+    widget = PlannerExercise(make_exercise(WORKED), store=store)
+    widget.minutes["ontvangst"].value = 5
+    html = widget.programme.value
+    text = " ".join(strip_tags(html).split())
+    assert "✔ Goed" in text and "dit programma past bij de spelregels" in text and "✘" not in text
+    assert "Advies van de cursus (geen spelregel)" in text
+    assert "Ontvangst duurt 5 minuten. Dat mag volgens de spelregels, maar wij adviseren minstens 15 minuten." in text
+    assert "Volgende stap: kijk of je het advies volgt" in text
+    widget.minutes["ronde1"].value = 90  # now a rule breaks too: counted and marked, the advice stays apart
+    text = strip_tags(widget.programme.value)
+    assert "✘ Nog niet" in text and "1 onderdeel past nog niet bij de spelregels." in text
+    assert text.index("Ronde 1 duurt 90 minuten") < text.index("Advies van de cursus") < text.index("Ontvangst duurt 5")
+
+
+def test_the_example_comes_after_the_first_attempt_and_stays(make_exercise, store: AnswerStore) -> None:
+    exercise = make_exercise(WORKED)
+    widget = PlannerExercise(exercise, store=store)
+    widget.minutes["ronde1"].value = 60  # changing the plan is not yet an attempt
+    assert widget.examples.value == "" and "Na het afronden zie je een zwak en een sterk programma" in widget.later.value
+    widget.done_button.click()
+    shown = widget.examples.value
+    text = strip_tags(shown)
+    assert "Voorbeeld: een zwak en een sterk programma (begintijd 15.30 uur)" in text
+    assert "Ontvangst 30 min. (15.30–16.00 uur) 15 min. (15.30–15.45 uur) Een kwartier is genoeg." in " ".join(text.split())
+    assert "Einde 17.15 uur 16.50 uur Het sterke programma eindigt om 16.50 uur." in " ".join(text.split())
+    assert "tijd over &lt;voor&gt; ronde 2" in shown and "<voor>" not in shown
+    assert widget.later.value == ""
+    again = PlannerExercise(exercise, store=AnswerStore(store.folder))  # a kernel restart
+    assert again.examples.value == shown and again.minutes["ronde1"].value == 60
+
+
+def test_checklist_ticks_are_saved_restored_and_unticked_points_named(make_exercise, store: AnswerStore) -> None:
+    exercise = make_exercise(WORKED)
+    widget = PlannerExercise(exercise, store=store)
+    widget.tick("Ronde 1 duurt minstens een uur.")
+    assert store.get("09-planner")["ticked"] == ["Ronde 1 duurt minstens een uur."]
+    widget.done_button.click()
+    message = widget.done_message.value
+    assert "Afgerond en opgeslagen" in message and "<li>Mijn programma is om 18.15 uur klaar.</li>" in message
+    assert "Ronde 1 duurt minstens een uur." not in message
+    again = PlannerExercise(exercise, store=AnswerStore(store.folder))
+    assert again.checklist.ticked == ["Ronde 1 duurt minstens een uur."] and again.done
+    again.tick("Mijn programma is om 18.15 uur klaar.")
+    assert "alle punten van de checklist afgevinkt" in again.done_message.value
+    saved = AnswerStore(store.folder).get("09-planner")
+    assert saved["ticked"] == list(exercise.data["checklist"]) and saved["done"] is True and saved["attempted"] is True
+
+
+def test_finishing_with_a_start_that_is_no_time_is_no_attempt(make_exercise, store: AnswerStore) -> None:
+    widget = PlannerExercise(make_exercise(WORKED), store=store)
+    widget.start.value = "straks"
+    widget.done_button.click()
+    assert "is geen tijd" in widget.done_message.value and widget.examples.value == "" and not widget.done

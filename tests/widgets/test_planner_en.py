@@ -29,10 +29,11 @@ def test_planner_in_english(store: AnswerStore) -> None:
     assert "✘ Not yet: 1 part does not fit the rules of the game yet." in text
     assert "KlantenKamer, 1e ronde takes 90 minutes; that is longer than 75 minutes. Reken voor" in text
     assert "Next step: change the minutes until no points are left here." in text
-    widget.minutes["pauze"].value = 5
+    widget.minutes["pauze"].value = 5  # the course's advice, not a rule: named as advice, not counted
     text = shown(widget.programme.value)
-    assert "2 parts do not fit the rules of the game yet." in text
-    assert "Pauze takes 5 minutes; that is shorter than 10 minutes." in text
+    assert "1 part does not fit the rules of the game yet." in text
+    assert "Advice from the course (not a rule)" in text
+    assert "Pauze takes 5 minutes. The rules allow that, but we advise at least 10 minutes." in text
     for dutch in ("duurt", "korter dan", "onderdelen passen", "Volgende stap", "Jouw programma"):
         assert dutch not in text
 

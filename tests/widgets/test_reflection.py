@@ -88,3 +88,98 @@ def test_a_second_tab_shows_the_newer_answer_and_keeps_what_was_just_typed_reada
     second.boxes["taak"].value = "Ik moest vragen wat hij wilde."  # the next change saves over the newer answer
     saved = AnswerStore(answers_dir).get("09-refl")["steps"]
     assert saved["situatie"].startswith("Ik oefende met mijn buurman") and saved["taak"] == "Ik moest vragen wat hij wilde."
+
+
+WORKED = REFLECTION + """
+step_examples:
+  situatie: {weak: Ik had een gesprek., strong: Ik sprak met een klant van de bakker over haar webshop., why: Noemt wie en waarover.}
+  taak: {weak: Ik moest praten., strong: Ik wilde weten wat ze nu met bestellingen doet., why: Noemt je doel.}
+  actie: {weak: Ik stelde vragen., strong: "Ik vroeg: 'Hoe komen bestellingen nu binnen?'", why: Noemt je vraag letterlijk.}
+  resultaat: {weak: Het ging goed., strong: Ze vertelde dat ze alles overtypt., why: Noemt wat je vraag opleverde.}
+  reflectie: {weak: Volgende keer beter., strong: Volgende keer vat ik eerder samen., why: Noemt wat je anders doet.}
+checklist:
+  - Ik noem een concrete situatie.
+  - Ik schrijf wat ik zelf deed.
+  - Ik noem wat ik volgende keer anders doe.
+"""
+STARR = {"situatie": "Gesprek met de eigenaar van een bakkerij.", "taak": "Ik wilde haar wens begrijpen.",
+         "actie": "Ik vroeg hoe bestellingen binnenkomen.", "resultaat": "Ze vertelde over de telefoon.",
+         "reflectie": "Ik vat volgende keer eerder samen."}
+
+
+def test_no_example_before_the_first_attempt(make_exercise, store: AnswerStore) -> None:
+    refl = ReflectionExercise(make_exercise(WORKED), store=store)
+    assert refl.examples.value == "" and "Na het afronden zie je bij elke stap" in refl.later.value
+    for key, text in list(STARR.items())[:4]:  # Reflectie still empty: no first attempt yet
+        refl.write(key, text)
+    refl.overview_button.click()
+    refl.done_button.click()
+    shown = refl.examples.value + refl.overview.value
+    assert "Ik had een gesprek." not in shown and "Wat maakt het sterk" not in shown
+    assert "Schrijf eerst iets bij: Reflectie." in refl.done_message.value
+    assert store.get("09-refl")["attempted"] is False and store.get("09-refl")["done"] is False
+
+
+def test_the_annotated_examples_follow_the_first_attempt_and_stay_after_a_restart(make_exercise,
+                                                                                  store: AnswerStore) -> None:
+    exercise = make_exercise(WORKED)
+    refl = ReflectionExercise(exercise, store=store)
+    for key, text in STARR.items():
+        refl.write(key, text)
+    refl.done_button.click()
+    shown = refl.examples.value
+    assert "Voorbeelden: zwak en sterk" in shown and refl.later.value == ""
+    for step in ("Situatie", "Taak", "Actie", "Resultaat", "Reflectie"):
+        assert f'aria-label="Voorbeeld bij {step}"' in shown
+    assert "<strong>Zwak:</strong> Ik stelde vragen." in shown
+    assert "<strong>Sterk:</strong> Ik vroeg: &#x27;Hoe komen bestellingen nu binnen?&#x27;" in shown
+    assert "<strong>Wat maakt het sterk:</strong> Noemt je vraag letterlijk." in shown
+    again = ReflectionExercise(exercise, store=AnswerStore(store.folder))  # a kernel restart
+    assert again.examples.value == shown
+
+
+def test_checklist_ticks_are_saved_restored_and_unticked_points_named(make_exercise, store: AnswerStore) -> None:
+    exercise = make_exercise(WORKED)
+    refl = ReflectionExercise(exercise, store=store)
+    assert [box.description for box in refl.checklist.boxes] == list(exercise.data["checklist"])
+    for key, text in STARR.items():
+        refl.write(key, text)
+    refl.tick("Ik schrijf wat ik zelf deed.")
+    assert store.get("09-refl")["ticked"] == ["Ik schrijf wat ik zelf deed."]
+    refl.done_button.click()  # not everything ticked: done anyway, and the open points are named
+    message = refl.done_message.value
+    assert "Afgerond en opgeslagen" in message and 'aria-live="polite"' in message
+    assert "<li>Ik noem een concrete situatie.</li>" in message
+    assert "<li>Ik noem wat ik volgende keer anders doe.</li>" in message
+    assert "Ik schrijf wat ik zelf deed." not in message
+    assert store.get("09-refl")["done"] is True
+
+    again = ReflectionExercise(exercise, store=AnswerStore(store.folder))  # a kernel restart
+    assert again.checklist.ticked == ["Ik schrijf wat ik zelf deed."]
+    assert "<li>Ik noem een concrete situatie.</li>" in again.done_message.value
+    again.tick("Ik noem een concrete situatie.", "Ik noem wat ik volgende keer anders doe.")
+    assert "alle punten van de checklist afgevinkt" in again.done_message.value
+    assert AnswerStore(store.folder).get("09-refl")["ticked"] == list(exercise.data["checklist"])
+
+
+def test_example_texts_from_the_file_are_shown_as_text(make_exercise, store: AnswerStore) -> None:
+    exercise = make_exercise(WORKED.replace("Ik stelde vragen.", "<script>x()</script>")
+                             .replace("- Ik schrijf wat ik zelf deed.", "- Ik schrijf <b>wat</b> ik deed."))
+    refl = ReflectionExercise(exercise, store=store)
+    for key, text in STARR.items():
+        refl.write(key, "<img src=x> " + text)
+    refl.done_button.click()
+    refl.overview_button.click()
+    everything = refl.examples.value + refl.done_message.value + refl.overview.value
+    assert "<script>" not in everything and "&lt;script&gt;" in refl.examples.value
+    assert "<b>wat</b>" not in everything and "&lt;b&gt;wat&lt;/b&gt;" in refl.done_message.value
+    assert "<img" not in everything
+
+
+def test_a_reflection_without_examples_or_checklist_still_finishes(make_exercise, store: AnswerStore) -> None:
+    refl = ReflectionExercise(make_exercise(REFLECTION), store=store)
+    assert refl.checklist.widget.layout.display == "none" and refl.later.value == ""
+    for key, text in STARR.items():
+        refl.write(key, text)
+    refl.done_button.click()
+    assert "Afgerond." in refl.done_message.value and refl.examples.value == ""

@@ -52,3 +52,20 @@ min_words: 3
         refl.write(key, "Ik deed dit goed.")
     refl.overview_button.click()
     assert "Next step: pick one point from your Reflection and try it out" in refl.overview.value
+
+
+def test_finishing_the_course_reflection_in_english_shows_examples_and_open_points(store: AnswerStore) -> None:
+    exercise = find_exercise("01-reflectie-lsd")
+    refl = ReflectionExercise(exercise, store=store)
+    assert refl.done_button.description == "Finish reflection"
+    assert "Once you finish, you will see a weak and a strong example" in refl.later.value
+    for key in ("situatie", "taak", "actie", "resultaat"):
+        refl.write(key, "Ik deed de oefening met een klasgenoot.")
+    refl.done_button.click()
+    assert "First write something for: Reflection." in refl.done_message.value
+    refl.write("reflectie", "Volgende keer vat ik eerder samen.")
+    refl.done_button.click()
+    assert "Finished and saved. You have not ticked these points yet:" in refl.done_message.value
+    assert "Examples: weak and strong" in refl.examples.value and "What makes it strong:" in refl.examples.value
+    for dutch in ("Afgerond", "Voorbeelden", "Zwak:", "Wat maakt"):
+        assert dutch not in refl.done_message.value + refl.examples.value

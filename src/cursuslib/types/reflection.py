@@ -14,6 +14,7 @@ from ..schema import Field, FieldError, describe, no_unknown, positive_int
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType
 from .blocks import Answer, Block, Items, Para
+from .checklist import check_checklist, checklist_blocks
 from .ideas import IdeaMatch, check_key_ideas, find_ideas, idea_lines
 
 #: The STARR(T) steps in order, with their Dutch name and default prompt (documents are Dutch).
@@ -25,14 +26,22 @@ REFLECTION_STEPS: dict[str, tuple[str, str]] = {
     "reflectie": ("Reflectie", "Wat ging goed? Wat doe je de volgende keer anders?"),
     "transfer": ("Transfer", "In welke andere situatie ga je dit ook toepassen?"),
 }
+#: The steps every reflection answers before its first attempt counts, and that an annotated example covers.
+STARR_STEPS: tuple[str, ...] = ("situatie", "taak", "actie", "resultaat", "reflectie")
 _WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")
 
 
 @dataclass
 class ReflectionState:
-    """What a reflection saves: the text per step key."""
+    """What a reflection saves: the text per step key, the first attempt, the ticked checklist points, done."""
 
     steps: dict[str, str] = field(default_factory=dict)
+    #: True once the student marked the reflection done with every STARR step written (shows the examples).
+    attempted: bool = False
+    #: The checklist points the student ticked (their texts, so a reordered list keeps its ticks).
+    ticked: list[str] = field(default_factory=list)
+    #: True once the student marked the reflection done (ticked or not: the checklist never blocks).
+    done: bool = False
 
 
 @dataclass(frozen=True)
@@ -46,7 +55,7 @@ class Step:
 
 @dataclass(frozen=True)
 class StepExample:
-    """An annotated weak and strong answer for one step (shown once the student wrote that step)."""
+    """An annotated weak and strong answer for one step (shown after the student's first attempt)."""
 
     weak: str
     strong: str
@@ -62,7 +71,6 @@ class StepOverview:
     words: int
     hint: str
     ideas: tuple[IdeaMatch, ...] = ()
-    example: StepExample | None = None
 
 
 def check_prompts(value: Any, _: Mapping[str, Any]) -> dict[str, str]:
@@ -120,6 +128,21 @@ def _step_example(value: Any, _: Mapping[str, Any]) -> StepExample:
     return StepExample(**parts)
 
 
+def check_step_examples(value: Any, ctx: Mapping[str, Any]) -> dict[str, StepExample]:
+    """Check ``step_examples``: a weak and strong example with a note for each STARR step (transfer may be added)."""
+    examples: dict[str, StepExample] = _per_step(_step_example, "een voorbeeld (weak, strong, why)")(value, ctx)
+    missing = [key for key in STARR_STEPS if key not in examples]
+    if value is not None and missing:
+        raise FieldError(f"de stap '{missing[0]}' ontbreekt; geef een voorbeeld bij elke stap: "
+                         f"{', '.join(STARR_STEPS)}")
+    return examples
+
+
+def first_attempt_ready(answers: Mapping[str, str]) -> tuple[str, ...]:
+    """The STARR steps still without a word; empty when the student may mark the reflection done."""
+    return tuple(key for key in STARR_STEPS if not word_count(answers.get(key, "")))
+
+
 def step_texts(exercise: Exercise | None = None) -> dict[str, tuple[str, str]]:
     """Return the name and default prompt per step key, from the message catalogue (section ``reflection``)."""
     return {
@@ -171,16 +194,15 @@ def step_hint(answer: str, min_words: int, exercise: Exercise | None = None) -> 
 
 
 def overview(exercise: Exercise, answers: Mapping[str, str]) -> tuple[StepOverview, ...]:
-    """Return what the student wrote per step, in order, with the step's key ideas and example."""
+    """Return what the student wrote per step, in order, with the step's key ideas."""
     minimum = exercise.data["min_words"]
     ideas: Mapping[str, Any] = exercise.data.get("key_ideas") or {}
-    examples: Mapping[str, StepExample] = exercise.data.get("step_examples") or {}
     result = []
     for step in steps(exercise):
         written = answers.get(step.key, "")
         matches = find_ideas(written, ideas.get(step.key, ())) if written.strip() else ()
         result.append(StepOverview(step, written, word_count(written), step_hint(written, minimum, exercise),
-                                   matches, examples.get(step.key)))
+                                   matches))
     return tuple(result)
 
 
@@ -214,8 +236,11 @@ class Reflection(ExerciseType[ReflectionState]):
               required=False, default=15),
         Field("key_ideas", "per stap de kernideeën van een goed antwoord (zie key_ideas bij andere oefeningen)",
               _per_step(check_key_ideas, "een lijst met kernideeën"), required=False),
-        Field("step_examples", "per stap een zwak en een sterk voorbeeld met uitleg (weak, strong, why), te zien "
-              "nadat de student die stap schreef", _per_step(_step_example, "een voorbeeld"), required=False),
+        Field("step_examples", "per STARR-stap (situatie, taak, actie, resultaat, reflectie) een zwak en een sterk "
+              "voorbeeld met uitleg (weak, strong, why), te zien na de eerste poging", check_step_examples,
+              required=False),
+        Field("checklist", "punten die de student afvinkt voordat hij de reflectie afrondt", check_checklist,
+              required=False, default=None),
     )
     sample = {
         "title": "Reflectie op je intakegesprek",
@@ -225,10 +250,22 @@ class Reflection(ExerciseType[ReflectionState]):
         "min_words": 15,
         "key_ideas": {"actie": [{"label": "welke vraag je stelde", "words": ["vroeg|vraag|vragen|gevraagd"],
                                  "find": ["Ik vroeg hoe ze nu de afspraken plant."], "miss": ["Ik luisterde goed."]}]},
-        "step_examples": {"actie": {
-            "weak": "Ik stelde vragen.",
-            "strong": "Ik vroeg: 'Hoe plant u nu de afspraken?' en vatte daarna samen wat ze zei.",
-            "why": "Het sterke voorbeeld noemt de vraag zelf en wat je daarna deed; zo kun je het later terugzien."}},
+        "step_examples": {
+            "situatie": {"weak": "Ik had een gesprek.",
+                         "strong": "Ik sprak met Fatima van de fietsenwinkel over een app voor reparaties.",
+                         "why": "Het sterke voorbeeld noemt met wie je sprak en waarover."},
+            "taak": {"weak": "Ik moest praten.", "strong": "Ik wilde weten hoe ze nu de afspraken plant.",
+                     "why": "Het sterke voorbeeld zegt wat je wilde bereiken."},
+            "actie": {"weak": "Ik stelde vragen.",
+                      "strong": "Ik vroeg: 'Hoe plant u nu de afspraken?' en vatte daarna samen wat ze zei.",
+                      "why": "Het sterke voorbeeld noemt de vraag zelf en wat je daarna deed."},
+            "resultaat": {"weak": "Het ging goed.",
+                          "strong": "Ze vertelde dat ze alles in een papieren agenda schrijft.",
+                          "why": "Het sterke voorbeeld laat zien wat je vraag opleverde."},
+            "reflectie": {"weak": "Volgende keer beter.",
+                          "strong": "Samenvatten lukte. Volgende keer vraag ik eerst door voor ik samenvat.",
+                          "why": "Het sterke voorbeeld noemt één ding dat je volgende keer anders doet."}},
+        "checklist": ["Ik noem een concrete situatie.", "Ik schrijf op wat ik zelf deed en zei."],
         "examples": [{"answer": "Het ging goed.", "expect": "te_kort"},
                      {"answer": "Ik sprak met Fatima van de fietsenwinkel over haar reparatie-app. Ik vroeg hoe ze "
                                 "nu afspraken plant en vatte daarna samen wat ze zei.", "expect": "voldoende"}],
@@ -274,4 +311,5 @@ class Reflection(ExerciseType[ReflectionState]):
                           else Para("niet ingevuld", label=name, note=True))
             if written and ideas.get(key):
                 blocks.append(Items(idea_lines(find_ideas(written, ideas[key]), exercise), label=text("ideas.heading")))
+        blocks += checklist_blocks(exercise.data["checklist"], state.ticked, state.done)
         return blocks

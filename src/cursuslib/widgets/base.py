@@ -34,6 +34,7 @@ CSS = """
 .cursus-todo { color: #8a1c1c; font-weight: bold; }
 .cursus-notice { background: #fff4ce; color: #3b2f00; border-left: 4px solid #8a6d00; padding: 0.3em 0.6em; }
 .cursus-model { background: #eef4fb; color: #10253f; border-left: 4px solid #1f5fa8; padding: 0.3em 0.6em; }
+.cursus-advice { border-left: 4px solid #5a5a5a; padding: 0 0.6em; }
 .cursus-answer { white-space: pre-wrap; background: #f6f6f6; color: #1b1b1b; padding: 0.3em 0.6em; border-radius: 4px; }
 .cursus-saved { color: #4a4a4a; font-size: 0.9em; }
 .cursus-table { border-collapse: collapse; margin: 0.4em 0; }

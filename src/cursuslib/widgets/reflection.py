@@ -11,7 +11,9 @@ from ..text import escape, highlight, inline_markdown
 from ..types.ideas import idea_lines
 from ..types.reflection import (
     ReflectionState,
+    StepExample,
     StepOverview,
+    first_attempt_ready,
     next_step,
     overview,
     step_hint,
@@ -20,10 +22,16 @@ from ..types.reflection import (
     word_label,
 )
 from .base import ExerciseWidget, button, live_region, model_box
+from .checklist import ChecklistPanel
 
 
 class ReflectionExercise(ExerciseWidget):
-    """A reflection in six steps (Situatie, Taak, Actie, Resultaat, Reflectie, Transfer; names from the catalogue)."""
+    """A reflection in six steps (Situatie, Taak, Actie, Resultaat, Reflectie, Transfer; names from the catalogue).
+
+    Under the steps: the checklist and 'Reflectie afronden'. The first time the student marks the
+    reflection done with every STARR step written (the first attempt), the annotated weak and strong
+    example per step appears; from then on it stays, also after a restart.
+    """
 
     def build(self) -> None:
         """Create a labelled text box and word count per step, and the overview button."""
@@ -43,10 +51,22 @@ class ReflectionExercise(ExerciseWidget):
             self.boxes[step.key] = box
             self.counts[step.key] = count
             rows += [prompt, box, count]
+        self.checklist = ChecklistPanel(self.exercise.data["checklist"], self.t("reflection.checklist_heading"),
+                                        self._on_tick)
         self.overview_button = button(self.t("reflection.show_overview"), tooltip=self.t("reflection.overview_tooltip"))
         self.overview_button.on_click(lambda _: self.show_overview())
+        self.done_button = button(self.t("reflection.done_button"), tooltip=self.t("reflection.done_tooltip"),
+                                  style="primary")
+        self.done_button.on_click(lambda _: self.mark_done())
+        self.later = self.html("")
         self.overview = self.html(live_region(""))
-        self.children = [self.header, self.notice, *rows, self.overview_button, self.overview, self.saved_label]
+        self.done_message = self.html(live_region(""))
+        self.examples = self.html("")
+        self.done = False
+        self._show_examples()
+        self.children = [self.header, self.notice, *rows, self.checklist.widget,
+                         w.HBox([self.done_button, self.overview_button]), self.later, self.done_message,
+                         self.examples, self.overview, self.saved_label]
 
     @property
     def answers(self) -> dict[str, str]:
@@ -56,6 +76,63 @@ class ReflectionExercise(ExerciseWidget):
     def write(self, step_key: str, text: str) -> None:
         """Type ``text`` into step ``step_key`` (as a student would)."""
         self.boxes[step_key].value = text
+
+    def tick(self, *points: str) -> None:
+        """Tick these checklist points (as a student would), leaving the others as they are."""
+        for box in self.checklist.boxes:
+            if box.description in points:
+                box.value = True
+
+    def mark_done(self) -> None:
+        """Mark the reflection done: name the unticked points (never blocking) and, the first time, show the examples.
+
+        Steps of STARR left empty are named instead: the examples come after a real first attempt.
+        """
+        empty = first_attempt_ready(self.answers)
+        if empty:
+            names = ", ".join(step.name for step in self.steps if step.key in empty)
+            self.done_message.value = live_region(f"<p>{escape(self.t('reflection.steps_missing', steps=names))}</p>")
+            return
+        self.done = True
+        self.attempted = True
+        self._show_done()
+        self._show_examples()
+        self.save()
+
+    def _show_done(self) -> None:
+        self.done_message.value = self.checklist.done_html(self.t("reflection.done_all_ticked"),
+                                                           self.t("reflection.done_unticked"),
+                                                           self.t("reflection.done_unticked_next"))
+
+    def _on_tick(self) -> None:
+        if self.done:
+            self._show_done()
+        self.save()
+
+    def _show_examples(self) -> None:
+        """Before the first attempt: say that examples follow; after it: every step's weak and strong example."""
+        examples = self.exercise.data.get("step_examples") or {}
+        if not examples:
+            return
+        if not self.attempted:
+            self.later.value = f'<p class="cursus-saved">{escape(self.t("reflection.examples_later"))}</p>'
+            self.examples.value = ""
+            return
+        self.later.value = ""
+        parts = "".join(self._example_html(step.name, examples[step.key]) for step in self.steps
+                        if step.key in examples)
+        self.examples.value = (f"<h4>{escape(self.t('reflection.examples_heading'))}</h4>"
+                               f"<p>{escape(self.t('reflection.examples_intro'))}</p>{parts}")
+
+    def _example_html(self, name: str, example: StepExample) -> str:
+        """One step's example: the weak text, the strong text and what makes the strong one strong."""
+        return model_box(self.t("reflection.example_heading", step=name),
+                         f"<p><strong>{escape(self.t('reflection.example_weak'))}:</strong> "
+                         f"{inline_markdown(example.weak)}</p>"
+                         f"<p><strong>{escape(self.t('reflection.example_strong'))}:</strong> "
+                         f"{inline_markdown(example.strong)}</p>"
+                         f"<p><strong>{escape(self.t('reflection.example_why'))}:</strong> "
+                         f"{inline_markdown(example.why)}</p>")
 
     def show_overview(self) -> None:
         """Show everything the student wrote, step by step, escaped, with one next step."""
@@ -74,21 +151,12 @@ class ReflectionExercise(ExerciseWidget):
         )
 
     def _written_html(self, item: StepOverview) -> str:
-        """A written step: the text with its key ideas marked, the ideas as a checklist, and the step's example."""
+        """A written step: the text with its key ideas marked and the ideas as a checklist."""
         spans = [span for match in item.ideas if match.found for span in match.spans]
         html = f'<div class="cursus-answer">{highlight(item.text, spans, css_class="cursus-idea")}</div>'
         if item.ideas:
             lines = "".join(f"<li>{escape(line)}</li>" for line in idea_lines(item.ideas, self.exercise))
             html += f"<p><strong>{escape(self.t('ideas.heading'))}</strong></p><ul>{lines}</ul>"
-        if item.example is not None:
-            example = item.example
-            html += model_box(self.t("reflection.example_heading", step=item.step.name),
-                              f"<p><strong>{escape(self.t('reflection.example_weak'))}:</strong> "
-                              f"{inline_markdown(example.weak)}</p>"
-                              f"<p><strong>{escape(self.t('reflection.example_strong'))}:</strong> "
-                              f"{inline_markdown(example.strong)}</p>"
-                              f"<p><strong>{escape(self.t('reflection.example_why'))}:</strong> "
-                              f"{inline_markdown(example.why)}</p>")
         return html
 
     def _count_html(self, text: str) -> str:
@@ -103,12 +171,17 @@ class ReflectionExercise(ExerciseWidget):
         self.save()
 
     def state(self) -> ReflectionState:
-        """The text per step."""
-        return ReflectionState(self.answers)
+        """The text per step, the first attempt, the ticked points and whether it was marked done."""
+        return ReflectionState(self.answers, bool(self.attempted), self.checklist.ticked, self.done)
 
     def restore(self, state: ReflectionState) -> None:
-        """Put the saved texts back in their boxes."""
+        """Put the saved texts back in their boxes, tick the saved points, and show the examples after an attempt."""
         for key, box in self.boxes.items():
             if key in state.steps:
                 box.value = state.steps[key]
                 self.counts[key].value = self._count_html(box.value)
+        self.checklist.tick(state.ticked)
+        self.attempted, self.done = state.attempted, state.done
+        if self.done:
+            self._show_done()
+        self._show_examples()
