@@ -64,7 +64,7 @@ IGNORED_DEPENDS = {"widgetsnbextension", "jupyterlab-widgets"}
 #: Modules imported in Pyodide at build time to find what gets bytecode (see lite/precompile.py).
 #: Jinja2 is left out: only the portfolio lesson uses it.
 PRECOMPILE_IMPORTS = ["pyodide_kernel", "IPython", "ipykernel", "comm", "jedi", "micropip", "piplite", "ipywidgets",
-                      "yaml", "cursuslib", "cursuslib.widgets"]
+                      "yaml", "cursuslib", "cursuslib.widgets", "anywidget"]
 #: Wheels that keep their source and get bytecode for every module (the course's own code).
 PRECOMPILE_KEEP_SOURCE = ["cursuslib-"]
 #: Notebook metadata that makes lite/autorun.js run a lesson's cells when it opens.
