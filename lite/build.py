@@ -67,7 +67,7 @@ IGNORED_DEPENDS = {"widgetsnbextension", "jupyterlab-widgets"}
 #: Modules imported in Pyodide at build time to find what gets bytecode (see lite/precompile.py).
 #: Jinja2 is left out: only the portfolio lesson uses it.
 PRECOMPILE_IMPORTS = ["pyodide_kernel", "IPython", "ipykernel", "comm", "jedi", "micropip", "piplite", "ipywidgets",
-                      "yaml", "cursuslib", "cursuslib.widgets"]
+                      "yaml", "cursuslib", "cursuslib.widgets", "anywidget"]
 #: Where a lesson's kernel finds the site's files, and its working folder: lite/precompile.py checks the course
 #: there at build time, so the cursuslib wheel ships the checked course (cursuslib/cache.py, ``SHIPPED_DIR``).
 COURSE_DIR, COURSE_CWD = "/drive", "/drive/notebooks"

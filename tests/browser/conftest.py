@@ -6,6 +6,7 @@ Fixtures
   page         (function) fresh browser context + page, viewport 1400x900
   lab_factory  (session)  start_lab(root, extra_env=None, settings=None) -> LabServer
   course_lab   (session)  JupyterLab on the repo root, CURSUSLIB_ANSWERS_DIR in tmp
+  axe_source   (session)  the text of axe.min.js (axe-core), to inject into a page
 
 Missing Chromium / playwright / jupyterlab: tests SKIP locally, but FAIL when
 the environment variable CI is "true" (so CI can never go green by skipping).
@@ -16,6 +17,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -185,3 +187,22 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if here in Path(item.path).parents:
             item.add_marker(pytest.mark.browser)
+
+
+def find_axe() -> Path | None:
+    configured = os.environ.get("AXE_JS")
+    if configured:
+        return Path(configured) if Path(configured).is_file() else None
+    found = sorted(Path(sys.prefix).glob("axe-core-*/package/axe.min.js"))
+    return found[-1] if found else None
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    path = find_axe()
+    if path is None:
+        reason = "axe-core not found in the venv: run `make install-test` (it fetches axe-core with npm)"
+        if os.environ.get("CI", "").strip().lower() == "true":
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    return path.read_text(encoding="utf-8")

@@ -1,7 +1,8 @@
 """WCAG 2.1 AA with axe-core: every lesson's exercises in a real JupyterLab, before and after feedback.
 
 axe-core comes from the npm registry (``make install-test`` puts it in
-``.venv/axe-core-<version>/package/axe.min.js``) and is injected into the page.
+``.venv/axe-core-<version>/package/axe.min.js``; the ``axe_source`` fixture in conftest reads it) and
+is injected into the page.
 Only our widgets are checked (context ``.cursus-exercise``): JupyterLab's own
 interface is not ours to fix.  A violation with impact ``serious`` or
 ``critical`` fails the test; all violations are printed.
@@ -9,8 +10,6 @@ interface is not ours to fix.  A violation with impact ``serious`` or
 
 from __future__ import annotations
 
-import os
-import sys
 import time
 from pathlib import Path
 
@@ -33,25 +32,6 @@ EXCLUDED: dict[tuple[str, str], str] = {}
 FEEDBACK_BUTTONS = ("Controleer", "Toon overzicht", "Klaar", "Reflectie afronden", "Planning afronden")
 
 
-def find_axe() -> Path | None:
-    configured = os.environ.get("AXE_JS")
-    if configured:
-        return Path(configured) if Path(configured).is_file() else None
-    found = sorted(Path(sys.prefix).glob("axe-core-*/package/axe.min.js"))
-    return found[-1] if found else None
-
-
-@pytest.fixture(scope="module")
-def axe_source() -> str:
-    path = find_axe()
-    if path is None:
-        reason = "axe-core not found in the venv: run `make install-test` (it fetches axe-core with npm)"
-        if os.environ.get("CI", "").strip().lower() == "true":
-            pytest.fail(reason, pytrace=False)
-        pytest.skip(reason)
-    return path.read_text(encoding="utf-8")
-
-
 @pytest.fixture(scope="module")
 def keep_answers(course_lab):
     """Put the session's answer file back as it was: the feedback clicks here must not leak into other tests."""
@@ -64,12 +44,13 @@ def keep_answers(course_lab):
         path.write_bytes(before)
 
 
-def run_axe(page, axe_source: str) -> list[dict]:
+def run_axe(page, axe_source: str, include: str = ".cursus-exercise") -> list[dict]:
+    """Run axe on the elements matching ``include`` (all our exercises unless told otherwise)."""
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.add_script_tag(content=axe_source)
     return page.evaluate(
-        """async (tags) => {
-          const result = await window.axe.run({include: [['.cursus-exercise']]},
+        """async ([tags, include]) => {
+          const result = await window.axe.run({include: [[include]]},
                                               {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']});
           return result.violations.map(v => ({
             id: v.id, impact: v.impact, help: v.help, helpUrl: v.helpUrl,
@@ -77,7 +58,7 @@ def run_axe(page, axe_source: str) -> list[dict]:
                                       html: n.html.slice(0, 200)})),
           }));
         }""",
-        WCAG_TAGS,
+        [WCAG_TAGS, include],
     )
 
 

@@ -228,10 +228,13 @@ def ordering(page, ex) -> None:
 
 
 def self_assessment(page, ex) -> None:
-    choice = ex.locator("input[type=radio]").nth(2)  # the first quality, level 3
-    choice.focus()
-    page.keyboard.press("Space")
-    assert choice.is_checked()
+    slider = ex.get_by_role("slider").first  # the first quality
+    slider.focus()
+    page.keyboard.press("ArrowRight")  # level 1
+    page.keyboard.press("ArrowRight")
+    page.keyboard.press("ArrowRight")  # level 3
+    ex.get_by_text("Niveau 3:").first.wait_for()
+    assert slider.get_attribute("aria-valuetext") == "niveau 3 van 4"
     done = ex.get_by_role("button").filter(has_text="Klaar").first
     enter(page, done)
     ex.locator(".cursus-feedback").first.wait_for()

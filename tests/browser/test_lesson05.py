@@ -170,15 +170,13 @@ def end_self_assessment(page, course_lab) -> None:
     label = chart.get_attribute("aria-label")
     assert label.startswith("Zelfbeoordeling begin en eind per eigenschap")
     assert f"Reageer tijdig: begin {begin or 'niet ingevuld'}, eind niet ingevuld" in label
-    scale = assessment.locator(".cursus-level-choice").first
-    assert scale.locator(".widget-label").inner_text().strip() == "Reageer tijdig"
-    level_4 = scale.get_by_role("radio", name=re.compile(r"^4 - Ik laat meteen weten"))
-    scale.get_by_role("radio", name=re.compile(r"^3 - ")).focus()
-    page.keyboard.press("Tab")  # to level 4
-    page.keyboard.press("Space")
+    slider = assessment.get_by_role("slider", name="Reageer tijdig", exact=True)
+    assert slider.get_attribute("aria-valuetext") == "nog niet ingevuld"
+    slider.focus()
+    page.keyboard.press("End")  # level 4
     chosen = assessment.locator(".cursus-level-current").first
     chosen.get_by_text("Niveau 4:").wait_for()
-    assert level_4.is_checked()
+    assert slider.get_attribute("aria-valuetext") == "niveau 4 van 4"
     assert "noem wanneer de ander antwoord krijgt" in chosen.inner_text()
     page.wait_for_function(
         "([sel, part]) => document.querySelector(sel + ' svg[role=img]').getAttribute('aria-label').includes(part)",

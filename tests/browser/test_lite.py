@@ -12,7 +12,9 @@ one notebook (one in-browser Pyodide kernel) is open at a time:
 - 99_portfolio: the backup panel downloads all answers and restores an uploaded file;
 - 99_portfolio: the HTML portfolio (Jinja2 and MarkupSafe in the browser's Python) holds a student's
   answer from lesson 01, escaped.
-- lesson 01 shows every exercise by itself, without Run All, when it opens and after a page reload.
+- lesson 01 shows every exercise by itself, without Run All, when it opens and after a page reload;
+- lesson 02: a self-assessment slider moves by keyboard (anywidget's extension is in the site) and its
+  level comes back after a reload (a new kernel).
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ ANSWERS_FILE = "antwoorden/antwoorden.json"
 PORTFOLIO_FILE = "antwoorden/portfolio.html"
 
 LESSON_01 = "notebooks/01_klantgesprek.ipynb"
+LESSON_02 = "notebooks/02_klantcontact_eigenschappen.ipynb"
 PORTFOLIO = "notebooks/99_portfolio.ipynb"
 LESSONS = sorted(p.relative_to(REPO_ROOT).as_posix() for p in (REPO_ROOT / "notebooks").glob("*.ipynb"))
 SHOW_EXERCISE = re.compile(r"""show_exercise\(\s*["']([^"']+)["']""")
@@ -481,4 +484,39 @@ def test_a_lesson_shows_its_exercises_by_itself_also_after_a_reload(page, consol
         # The site's cursuslib carries the course checked at build time: no YAML is parsed in the browser.
         assert kernel_eval(page, LESSON_01, "__import__('json').dumps('yaml' in __import__('sys').modules)") is False
     save_screenshot(page, "lite-les01-vanzelf-na-herladen")
+    network_guard.assert_only_loopback()
+
+
+def test_a_self_assessment_slider_moves_by_keyboard_and_comes_back(page, console_log: ConsoleLog,
+                                                                   network_guard: NetworkGuard) -> None:
+    """The slider is a native range input through anywidget: the site must hold its extension and wheel."""
+    open_lesson(page, LESSON_02)
+    run_lesson(page, LESSON_02, console_log)
+    assessment = page.locator(".cursus-ex-02-zelfbeoordeling")
+    slider = assessment.get_by_role("slider", name="Reageer tijdig", exact=True)
+    chosen = assessment.locator(".cursus-level-current").first
+    assert slider.get_attribute("aria-valuetext") == "nog niet ingevuld"
+    assessment.locator("h3").first.click()
+    for _ in range(6):  # Tab from the exercise's title to the first slider
+        if slider.evaluate("el => el === document.activeElement"):
+            break
+        page.keyboard.press("Tab")
+    assert slider.evaluate("el => el === document.activeElement"), "Tab does not reach the first slider"
+    for key, level in (("ArrowRight", 1), ("End", 4), ("Home", 1), ("ArrowRight", 2)):
+        page.keyboard.press(key)
+        page.wait_for_function("([el, want]) => el.getAttribute('aria-valuetext') === want",
+                               arg=[slider.element_handle(), f"niveau {level} van 4"])
+        chosen.get_by_text(f"Niveau {level}:").wait_for()
+    assert "maar zeg niet wanneer de ander een volledig antwoord krijgt" in chosen.text_content()
+    wait_stored(page, "02-zelfbeoordeling", lambda v: v["levels"] == {"tijdig": 2})
+    save_screenshot(page, "lite-les02-schuifregelaar")
+
+    page.reload(wait_until="domcontentloaded")
+    wait_app(page)
+    for other in set(open_panels(page)) - {LESSON_02}:
+        close_notebook(page, other)
+    wait_notebook(page, LESSON_02)
+    run_lesson(page, LESSON_02, console_log)
+    slider = page.locator(".cursus-ex-02-zelfbeoordeling").get_by_role("slider", name="Reageer tijdig", exact=True)
+    assert slider.get_attribute("aria-valuetext") == "niveau 2 van 4" and slider.input_value() == "2"
     network_guard.assert_only_loopback()

@@ -195,6 +195,30 @@ def test_lesson01_quiz_in_voila_saves_answer(page, voila_server, console_log) ->
     assert_no_widget_errors(page, console_log)
 
 
+def test_lesson02_self_assessment_slider_in_voila(page, voila_server, console_log) -> None:
+    """anywidget's extension loads in Voila too: the slider has its name, moves by keyboard and saves."""
+    lesson = "notebooks/02_klantcontact_eigenschappen.ipynb"
+    open_in_voila(page, voila_server, lesson)
+    assessment = page.locator(".cursus-ex-02-zelfbeoordeling")
+    slider = assessment.get_by_role("slider", name="Reageer tijdig", exact=True)
+    slider.wait_for(timeout=RENDER_TIMEOUT * 1000)
+    assert slider.get_attribute("aria-valuetext") == "nog niet ingevuld"
+    slider.focus()
+    page.keyboard.press("End")
+    assessment.locator(".cursus-level-current").first.get_by_text("Niveau 4:").wait_for()
+    assert slider.get_attribute("aria-valuetext") == "niveau 4 van 4"
+    path = voila_server.answers_dir / "antwoorden.json"
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        saved = json.loads(path.read_text(encoding="utf-8"))["answers"] if path.exists() else {}
+        if saved.get("02-zelfbeoordeling", {}).get("value", {}).get("levels") == {"tijdig": 4}:
+            break
+        time.sleep(0.2)
+    else:
+        raise AssertionError(f"the slider's level was not saved in {path}")
+    assert_no_widget_errors(page, console_log)
+
+
 @pytest.mark.parametrize("lesson", [p for p in LESSONS if not p.startswith("notebooks/01_")])
 def test_every_lesson_is_a_voila_app(page, voila_server, console_log, lesson) -> None:
     started = time.monotonic()

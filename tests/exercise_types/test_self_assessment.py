@@ -98,6 +98,8 @@ def test_begin_and_eind_parse() -> None:
     assert begin.data["qualities"][1].evidence == ()
     eind = parse(EIND)
     assert eind.data["qualities"] == () and eind.data["compare_with"] == "02-zelf"
+    assert begin.data["scale"] == eind.data["scale"] == "slider"  # the default scale
+    assert parse(BEGIN.replace("moment: begin", "moment: begin\nscale: radio")).data["scale"] == "radio"
 
 
 @pytest.mark.parametrize(("change", "expected"), [
@@ -110,6 +112,8 @@ def test_begin_and_eind_parse() -> None:
     (("name: Luister goed", "name: ''"), "eigenschap 2, 'name': verwacht een tekst die niet leeg is"),
     (('"Niveau twee."', '""'), "eigenschap 1, niveau 2: verwacht een tekst die niet leeg is"),
     (("key: luisteren,", "key: luisteren, weight: 2,"), "eigenschap 2: onbekend veld 'weight'"),
+    (("moment: begin", "moment: begin\nscale: schuif"),
+     "veld 'scale': 'schuif' is niet toegestaan; kies uit: slider, radio."),
     (("moment: begin", "moment: begin\ncompare_with: 01-x"),
      "veld 'moment': bij moment: begin hoort geen 'compare_with'; dat veld is alleen voor moment: eind"),
 ])

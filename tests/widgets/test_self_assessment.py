@@ -7,10 +7,12 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from traitlets import TraitError
 
 from cursuslib.content import Exercise, find_exercise
 from cursuslib.store import AnswerStore
 from cursuslib.widgets import ChoiceQuiz, SortExercise
+from cursuslib.widgets.level_slider import LevelSlider
 from cursuslib.widgets.self_assessment import SelfAssessment
 
 from .conftest import strip_tags
@@ -97,8 +99,51 @@ def chart_label(widget: SelfAssessment) -> str:
 
 
 # --------------------------------------------------------------------------- begin
-def test_begin_shows_an_anchored_scale_of_labelled_radio_buttons_per_quality(store: AnswerStore) -> None:
+def test_begin_shows_one_labelled_slider_per_quality_with_no_level_chosen(store: AnswerStore) -> None:
     widget = begin_widget(store)
+    assert widget.scale == "slider"  # the default when the exercise names no scale
+    sliders = list(widget.choices.values())
+    assert all(isinstance(slider, LevelSlider) for slider in sliders)
+    # the quality's name is the slider's label (its accessible name), as plain text
+    assert [slider.label for slider in sliders] == ["Reageer tijdig", "Luister <b>goed</b>"]
+    assert sliders[0].top == 4
+    assert sliders[0].value_texts == ["niveau 1 van 4", "niveau 2 van 4", "niveau 3 van 4", "niveau 4 van 4"]
+    # untouched: no level, and both the slider and the text under it say it is not filled in
+    assert all(slider.value is None for slider in sliders)
+    assert sliders[0].empty_text == "nog niet ingevuld"
+    assert "Nog niet ingevuld. Kies met de schuifregelaar" in widget.current["tijdig"].value
+    assert 'aria-live="polite"' in widget.current["tijdig"].value
+    assert widget.levels == {} and store.get("02-zelf") is None
+
+
+def test_a_slider_takes_only_a_level_or_nothing(store: AnswerStore) -> None:
+    slider = begin_widget(store).choices["tijdig"]
+    for wrong in (0, 5):
+        with pytest.raises(TraitError):
+            slider.value = wrong
+    assert slider.value is None and store.get("02-zelf") is None
+
+
+def test_moving_a_slider_shows_the_levels_behaviour_and_saves_it(store: AnswerStore) -> None:
+    widget = begin_widget(store)
+    slider = widget.choices["luisteren"]
+    slider.value = 1  # as the browser sets it after the first arrow key or Home
+    assert "<strong>Niveau 1:</strong> Ik onderbreek vaak." in widget.current["luisteren"].value
+    assert store.get("02-zelf") == {"levels": {"luisteren": 1}, "done": False}
+    slider.value = 4  # End
+    assert "<strong>Niveau 4:</strong> Ik vat samen en <strong>vraag door</strong>." in widget.current["luisteren"].value
+    assert store.get("02-zelf")["levels"] == {"luisteren": 4}
+    assert "Nog niet ingevuld" in widget.current["tijdig"].value  # the other quality is still open
+    widget.done_button.click()
+    assert "Nog niet gekozen: &#x27;Reageer tijdig&#x27;." in strip_tags(widget.summary.value)
+    assert store.get("02-zelf") == {"levels": {"luisteren": 4}, "done": True}  # untouched counts as not answered
+
+
+def test_scale_radio_shows_an_anchored_column_of_labelled_radio_buttons(course: Path, store: AnswerStore) -> None:
+    lesson = course / "02_eigenschappen.yaml"
+    lesson.write_text(LESSON_02.replace("    moment: begin\n", "    moment: begin\n    scale: radio\n"), encoding="utf-8")
+    widget = begin_widget(store)
+    assert widget.scale == "radio"
     # the quality name is the group's visible label (shown as text: ipywidgets does not render it as HTML)
     assert [c.description for c in widget.choices.values()] == ["Reageer tijdig", "Luister <b>goed</b>"]
     assert not any(c.description_allow_html for c in widget.choices.values())
@@ -108,7 +153,25 @@ def test_begin_shows_an_anchored_scale_of_labelled_radio_buttons_per_quality(sto
         ("4 - Ik vat samen en vraag door.", 4))  # markdown marks do not show in a plain option label
     assert all(c.value is None for c in widget.choices.values())  # nothing is chosen for the student
     assert "Nog niet gekozen" in widget.current["tijdig"].value
-    assert widget.chart.value == "" and store.get("02-zelf") is None
+    widget.choices["tijdig"].value = 3
+    assert "Niveau 3:" in strip_tags(widget.current["tijdig"].value)
+    assert store.get("02-zelf") == {"levels": {"tijdig": 3}, "done": False}
+
+
+def test_a_level_saved_with_radio_buttons_comes_back_on_the_slider_and_back(course: Path, store: AnswerStore) -> None:
+    lesson = course / "02_eigenschappen.yaml"
+    lesson.write_text(LESSON_02.replace("    moment: begin\n", "    moment: begin\n    scale: radio\n"), encoding="utf-8")
+    radios = begin_widget(store)
+    radios.choices["tijdig"].value = 2
+    saved = store.get("02-zelf")
+    lesson.write_text(LESSON_02, encoding="utf-8")  # the teacher switches to the default slider
+    slider = begin_widget(AnswerStore(store.folder))
+    assert slider.choices["tijdig"].value == 2 and slider.choices["luisteren"].value is None
+    assert "Niveau 2:" in strip_tags(slider.current["tijdig"].value)
+    slider.choices["luisteren"].value = 3
+    assert store.get("02-zelf") == {**saved, "levels": {"tijdig": 2, "luisteren": 3}}  # the same shape
+    lesson.write_text(LESSON_02.replace("    moment: begin\n", "    moment: begin\n    scale: radio\n"), encoding="utf-8")
+    assert begin_widget(AnswerStore(store.folder)).levels == {"tijdig": 2, "luisteren": 3}
 
 
 def test_begin_shows_the_chosen_level_and_saves_every_change(store: AnswerStore) -> None:
@@ -117,7 +180,7 @@ def test_begin_shows_the_chosen_level_and_saves_every_change(store: AnswerStore)
     assert "Niveau 3:" in strip_tags(widget.current["tijdig"].value)
     assert "Ik reageer op tijd." in widget.current["tijdig"].value
     assert 'aria-live="polite"' in widget.current["tijdig"].value
-    assert "Nog niet gekozen" in widget.current["luisteren"].value
+    assert "Nog niet ingevuld" in widget.current["luisteren"].value
     assert store.get("02-zelf") == {"levels": {"tijdig": 3}, "done": False}
     widget.choices["tijdig"].value = 2
     assert store.get("02-zelf")["levels"] == {"tijdig": 2}
@@ -157,6 +220,7 @@ def test_begin_is_restored_in_a_new_widget(store: AnswerStore) -> None:
     widget.done_button.click()
     again = begin_widget(AnswerStore(store.folder))
     assert again.choices["luisteren"].value == 4 and again.levels == {"tijdig": 1, "luisteren": 4}
+    assert again.choices["tijdig"].value == 1  # the slider stands at the saved level after a kernel restart
     assert again.done and again.summary.value == widget.summary.value
     assert again.current["luisteren"].value == widget.current["luisteren"].value
     assert "Luister &lt;b&gt;goed&lt;/b&gt;" in again.summary.value
@@ -167,7 +231,8 @@ def test_eind_without_begin_points_kindly_to_lesson_02(store: AnswerStore) -> No
     widget = eind_widget(store)
     notice = strip_tags(widget.begin_notice.value)
     assert "nog niet ingevuld" in notice and "les 02" in notice and "Geen probleem" in notice
-    assert [c.description for c in widget.choices.values()] == ["Reageer tijdig", "Luister <b>goed</b>"]
+    assert [c.label for c in widget.choices.values()] == ["Reageer tijdig", "Luister <b>goed</b>"]
+    assert all(c.value is None for c in widget.choices.values())
     label = chart_label(widget)
     assert "Reageer tijdig: begin niet ingevuld, eind niet ingevuld" in label
 

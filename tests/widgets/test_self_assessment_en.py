@@ -25,11 +25,11 @@ pytestmark = pytest.mark.usefixtures("english")
 def test_begin_in_english(store: AnswerStore) -> None:
     widget = SelfAssessment(find_exercise("02-zelfbeoordeling"), store=store)
     tijdig = widget.choices["tijdig"]
-    assert tijdig.description == "Reageer tijdig"  # exercise content stays Dutch
-    assert tijdig.options[0] == ("1 - Ik reageer op een bericht of vraag als de ander er nog een keer om vraagt.", 1)
+    assert tijdig.label == "Reageer tijdig"  # exercise content stays Dutch
+    assert tijdig.empty_text == "not filled in yet" and tijdig.value_texts[1] == "level 2 of 4"
     assert widget.done_button.description == "Done"
     assert widget.done_button.tooltip == "Confirm your ratings and see the overview"
-    assert "Not chosen yet. Choose the level that fits you best right now." in widget.current["tijdig"].value
+    assert "Not filled in yet. Use the slider to choose the level" in widget.current["tijdig"].value
     widget.rate("tijdig", 2)
     assert "<strong>Level 2:</strong> Ik reageer binnen een paar dagen" in widget.current["tijdig"].value
     widget.done_button.click()
@@ -38,7 +38,7 @@ def test_begin_in_english(store: AnswerStore) -> None:
     assert "Not chosen yet: &#x27;Noteer de naam van de klant&#x27;" in shown
     assert "This is not a grade" in shown and "Next step:" in shown
     assert "also choose the level for &#x27;Noteer de naam van de klant&#x27;" in shown
-    for dutch in ("Niveau", "Nog niet gekozen", "Je startpunt", "geen cijfer", "Volgende stap", "Klaar"):
+    for dutch in ("Niveau", "Nog niet gekozen", "Nog niet ingevuld", "Je startpunt", "geen cijfer", "Volgende stap", "Klaar"):
         assert dutch not in widget.summary.value + widget.current["tijdig"].value + widget.current["naam"].value
     for key in widget.choices:
         widget.rate(key, 3)

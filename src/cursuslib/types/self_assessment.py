@@ -15,7 +15,7 @@ from .. import registry
 from ..content import Exercise
 from ..messages import text
 from ..registry import register
-from ..schema import ID_PATTERN, Field, FieldError, describe, exercise_id, key, records
+from ..schema import ID_PATTERN, Field, FieldError, describe, exercise_id, key, one_of, records
 from ..schema import text as a_text
 from .base import ClassPart, Context, ExerciseType
 from .blocks import Answer, Block, Chart, Group, Para, Table
@@ -24,6 +24,8 @@ from .blocks import Answer, Block, Chart, Group, Para, Table
 MOMENTS = {"begin": "Begin", "eind": "Eind"}
 #: Number of anchored levels per quality (level 1 to 4).
 LEVEL_COUNT = 4
+#: How the student chooses a level: a slider per quality (the default) or a column of radio buttons.
+SCALES = ("slider", "radio")
 #: A self-rating within this distance of the evidence counts as 'ongeveer gelijk'.
 TOLERANCE = 0.5
 
@@ -122,6 +124,8 @@ FIELDS: tuple[Field, ...] = (
     Field("compare_with", "het id van de zelfbeoordeling aan het begin (alleen bij eind)", check_compare_with,
           required=False),
     Field("moment", "wanneer de student zichzelf inschat: begin of eind", check_moment),
+    Field("scale", "hoe de student een niveau kiest: slider (standaard: een schuifregelaar per eigenschap) of radio "
+          "(alle niveaus onder elkaar, met keuzerondjes)", one_of(SCALES), required=False, default="slider"),
 )
 
 
@@ -360,8 +364,9 @@ class SelfAssessment(ExerciseType[SelfAssessmentState]):
             "Ik laat meteen weten dat ik het bericht heb, noem wanneer de ander antwoord krijgt en houd me daaraan."]}],
         "compare_with": "02-zelfbeoordeling",
         "moment": "begin",
+        "scale": "radio",
     }
-    commented = ("compare_with",)
+    commented = ("compare_with", "scale")
 
     def saved(self, state: SelfAssessmentState) -> dict[str, Any]:
         """The state as saved; the begin moment has no explanations, so they are left out."""

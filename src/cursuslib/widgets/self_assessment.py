@@ -1,9 +1,18 @@
 """Self-assessment widget: an anchored scale per quality; at the end a before/after chart and calibration.
 
-Each quality is a group of radio buttons, one per level with its behaviour ("1 - Ik reageer ..."),
-under the quality's name; the chosen level's description is repeated in a polite live region.
-Radio buttons are standard labelled controls: every option has an accessible name and is reached
-with Tab and chosen with Space (a slider handle could not be given an accessible name).
+Each quality is a slider over its four levels (``scale: slider``, the default) or, when the teacher
+chooses ``scale: radio``, a group of radio buttons with one option per level ("1 - Ik reageer ...").
+Under either, the chosen level's behaviour is repeated in a polite live region; nothing is chosen at
+the start, and an untouched slider reads "nog niet ingevuld". Both save the same state.
+
+Why the slider is a native ``<input type="range">`` through anywidget (:mod:`.level_slider`), not
+ipywidgets' ``IntSlider``/``SelectionSlider``: those draw a noUiSlider handle (a ``div`` with
+``role="slider"``) that the widget's description label is not tied to, so it has no accessible name
+(axe: serious) and says a bare number as its value, and ipywidgets offers no way to set either
+without front-end code of our own. anywidget is that front-end code, already built: a pure-Python
+wheel (also in the JupyterLite kernel, lite/kernel-requirements.txt) and one prebuilt lab extension
+that JupyterLab, Voila and the JupyterLite site load alike; a native range input brings its own
+label, keyboard handling (arrows, Home/End, Page Up/Down) and ``aria-valuetext``.
 Every text comes from the ``self_assessment`` section of the message catalogue.
 """
 
@@ -34,6 +43,7 @@ from ..types.self_assessment import (
     saved_levels,
 )
 from .base import ExerciseWidget, button, live_region
+from .level_slider import LevelSlider
 
 CSS = """
 <style>
@@ -42,6 +52,7 @@ CSS = """
   white-space: normal; overflow: visible; font-weight: bold; line-height: 1.4; margin: 0 0 0.3em 0; }
 .cursus-exercise .cursus-level-choice .widget-radio-box { margin-bottom: 0 !important; }
 .cursus-exercise .cursus-level-current { margin-left: 1.6em; }
+.cursus-exercise .cursus-level-current.cursus-under-slider { margin-left: 0; max-width: 40em; }
 .cursus-exercise .cursus-level-current .cursus-feedback { margin-top: 0; }
 </style>
 """
@@ -74,7 +85,7 @@ class SelfAssessment(ExerciseWidget):
     done = Bool(False, help="True once the student clicked 'Klaar'").tag(sync=False)
 
     def build(self) -> None:
-        """Create a labelled scale (radio buttons) with the chosen level's description per quality, and the 'eind' parts."""
+        """Create a labelled scale (slider or radio buttons) with the chosen level's description per quality, and the 'eind' parts."""
         self.moment: str = self.exercise.data["moment"]
         self.begin_exercise: Exercise | None = None
         self.problem = ""
@@ -88,21 +99,19 @@ class SelfAssessment(ExerciseWidget):
         self._exercises_by_id: dict[str, Exercise] | None = None
         self.header.value += CSS
 
-        self.choices: dict[str, w.RadioButtons] = {}
+        self.scale: str = self.exercise.data.get("scale") or "slider"
+        self.choices: dict[str, w.RadioButtons | LevelSlider] = {}
         self.current: dict[str, w.HTML] = {}
         rows: list[w.Widget] = []
-        choice_layout = w.Layout(width="auto", max_width="100%")
-        choice_style = DescriptionStyle(description_width="initial")
         for quality in self.qualities:
-            options = [(self.t("self_assessment.option", level=number, description=_plain(description)), number)
-                       for number, description in enumerate(quality.levels, start=1)]
-            choice = w.RadioButtons(options=options, value=None, description=quality.name,
-                                    layout=choice_layout, style=choice_style)
+            choice = self._slider(quality) if self.scale == "slider" else self._radio_buttons(quality)
             choice.add_class("cursus-level-choice")
             choice.observe(self._on_change, names="value")
             self.choices[quality.key] = choice
             current = self.html("")
             current.add_class("cursus-level-current")
+            if self.scale == "slider":
+                current.add_class("cursus-under-slider")
             self.current[quality.key] = current
             rows += [choice, current]
 
@@ -123,6 +132,20 @@ class SelfAssessment(ExerciseWidget):
             if self.problem else None
         self.children = [self.header, self.notice, *([problem] if problem else []), *rows, *eind_parts,
                          *([self.done_button] if self.qualities else []), self.summary, self.saved_label]
+
+    def _slider(self, quality: Quality) -> LevelSlider:
+        """A slider over the levels, named after the quality, that starts with no level chosen."""
+        return LevelSlider(label=quality.name, top=LEVEL_COUNT, empty_text=self.t("self_assessment.slider_empty"),
+                           value_texts=[self.t("self_assessment.slider_value", level=number, top=LEVEL_COUNT)
+                                        for number in range(1, LEVEL_COUNT + 1)])
+
+    def _radio_buttons(self, quality: Quality) -> w.RadioButtons:
+        """A group of radio buttons named after the quality, one per level with its behaviour, none chosen."""
+        options = [(self.t("self_assessment.option", level=number, description=_plain(description)), number)
+                   for number, description in enumerate(quality.levels, start=1)]
+        return w.RadioButtons(options=options, value=None, description=quality.name,
+                              layout=w.Layout(width="auto", max_width="100%"),
+                              style=DescriptionStyle(description_width="initial"))
 
     def _build_eind(self) -> list[w.Widget]:
         parts: list[w.Widget] = [
@@ -182,7 +205,7 @@ class SelfAssessment(ExerciseWidget):
                 if key in self.rated and choice.value is not None}
 
     def rate(self, key: str, level: int) -> None:
-        """Choose ``level`` for quality ``key`` (as a student selecting that radio button would); it is then rated."""
+        """Choose ``level`` for quality ``key`` (as a student moving the slider or selecting the radio button would)."""
         choice = self.choices[key]
         if choice.value == level:
             self.rated.add(key)
@@ -243,7 +266,8 @@ class SelfAssessment(ExerciseWidget):
     def _current_html(self, quality: Quality) -> str:
         level = self.levels.get(quality.key)
         if level is None:
-            return live_region(f'<span class="cursus-saved">{escape(self.t("self_assessment.not_chosen"))}</span>')
+            empty = self.t("self_assessment.slider_not_chosen" if self.scale == "slider" else "self_assessment.not_chosen")
+            return live_region(f'<span class="cursus-saved">{escape(empty)}</span>')
         chosen = escape(self.t("self_assessment.chosen", level=level))
         return live_region(f"<strong>{chosen}</strong> {inline_markdown(level_text(quality, level))}")
 
