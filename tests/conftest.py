@@ -18,6 +18,12 @@ def pytest_configure(config: pytest.Config) -> None:
     os.environ.setdefault("CURSUSLIB_EXERCISES_DIR", str(REPO / "exercises"))
     # the cache of checked exercise files: a fresh one per test run, not the user's own
     os.environ.setdefault("CURSUSLIB_CACHE_DIR", tempfile.mkdtemp(prefix="cursus-cache-"))
+    # Property tests judge behaviour, not speed (speed lives in bench/): on a busy 2-core machine Hypothesis's
+    # time limits failed tests whose every example was right.
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile("cursus", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    settings.load_profile("cursus")
 
 
 @pytest.fixture(autouse=True)
