@@ -44,7 +44,7 @@ class ChoiceQuiz(ExerciseWidget):
                     self.feedback, self.model, self.saved_label]
         if is_retrieval(ex):  # marked before the title, so a student sees at once that it counts for nothing
             self.retrieval = self.html(f'<p class="cursus-retrieval"><strong>{escape(self.t("choice.retrieval"))}'
-                                       f'</strong> {escape(self.t("choice.retrieval_note"))}</p>')
+                                       f'</strong>: {escape(self.t("choice.retrieval_note"))}</p>')
             children.insert(0, self.retrieval)
         self.children = children
         self._update_buttons()
