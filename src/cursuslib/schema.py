@@ -126,6 +126,16 @@ def optional_text(value: Any, ctx: Mapping[str, Any] | None = None) -> str:
     return "" if value is None else text(value, ctx)
 
 
+@shaped({"type": ["boolean", "null"]})
+def yes_no(value: Any, _: Mapping[str, Any] | None = None) -> bool:
+    """A yes/no value: ``true`` or ``false`` (left out: false); a text such as ``"ja"`` is refused, not guessed."""
+    if value is None:
+        return False
+    if not isinstance(value, bool):
+        raise FieldError(f"verwacht true of false (niet {describe(value)})")
+    return value
+
+
 def whole_number(low: int = 0, high: int = 1000) -> Check:
     """A whole number from ``low`` to ``high`` (not a yes/no value)."""
 

@@ -24,7 +24,7 @@ def test_feedback_per_statement_with_hints_that_build_up(make_exercise, store: A
     sort.toggles[1].value = "doen"
     sort.check_button.click()
     assert "2 van de 3" not in sort.feedback.value
-    assert "1 van de 3 uitspraken staan op de goede plek" in strip_tags(sort.feedback.value)
+    assert "1 van de 3 uitspraken is goed ingedeeld" in strip_tags(sort.feedback.value)
     assert "1 is nog niet ingedeeld" in strip_tags(sort.feedback.value)
     assert "✔ Goed" in sort.item_feedback[0].value and "luistert" in sort.item_feedback[0].value
     assert "✘ Nog niet" in sort.item_feedback[1].value and "Tip" in sort.item_feedback[1].value

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 from ..content import Exercise
 from ..messages import text
 from ..registry import register
-from ..schema import Field, FieldError, describe, key, optional_text, records
+from ..schema import Field, FieldError, describe, key, optional_text, records, yes_no
 from ..schema import text as a_text
 from .base import Assessment, Context, ExerciseType
 
@@ -91,6 +91,9 @@ def choice_fields(correct: str, *, many: bool) -> tuple[Field, ...]:
         Field("options", "de antwoordopties, elk met key, text en explanation", check_options),
         Field("correct", correct, check_correct(many=many)),
         Field("model_answer", "toelichting die na een poging te zien is", optional_text, required=False),
+        Field("retrieval", "true: een herhaalvraag over een eerdere les; de student ziet 'Herhaling' en de vraag "
+              "telt nergens voor mee (niet als evidence bij een zelfbeoordeling)", yes_no, required=False,
+              default=False),
     )
 
 
@@ -98,6 +101,11 @@ def choice_fields(correct: str, *, many: bool) -> tuple[Field, ...]:
 def options(exercise: Exercise) -> tuple[Option, ...]:
     """Return the exercise's options in file order."""
     return exercise.data["options"]
+
+
+def is_retrieval(exercise: Exercise) -> bool:
+    """True for a retrieval question: it brings back an earlier lesson and counts for nothing."""
+    return bool(exercise.data.get("retrieval"))
 
 
 def correct_keys(exercise: Exercise) -> frozenset[str]:
@@ -199,7 +207,9 @@ class SingleChoice(_Choice):
         ],
         "correct": "b",
         "model_answer": "Een open vraag begint met een vraagwoord, zoals wie, wat, waar, wanneer, hoe of welke.",
+        "retrieval": True,
     }
+    commented = ("retrieval",)
 
 
 @register
@@ -225,4 +235,6 @@ class MultipleChoice(_Choice):
         ],
         "correct": ["a", "c"],
         "model_answer": "Een samenvatting begint vaak met 'Als ik u goed begrijp ...' en eindigt met 'Klopt dat?'.",
+        "retrieval": True,
     }
+    commented = ("retrieval",)

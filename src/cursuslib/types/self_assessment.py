@@ -373,7 +373,7 @@ class SelfAssessment(ExerciseType[SelfAssessmentState]):
         return {key: value for key, value in super().saved(state).items() if value is not None}
 
     def check_references(self, exercise: Exercise, by_id: Mapping[str, Exercise]) -> str:
-        """``compare_with`` names a begin self-assessment; every ``evidence`` id is an exercise that gives a score."""
+        """``compare_with`` names a begin self-assessment; every ``evidence`` id gives a score and is no retrieval question."""
         target = exercise.data.get("compare_with")
         if target:
             other = by_id.get(target)
@@ -388,6 +388,11 @@ class SelfAssessment(ExerciseType[SelfAssessmentState]):
                 if by_id[ref].type not in scored:
                     return (f"eigenschap '{quality.key}', veld 'evidence': oefening '{ref}' is van type "
                             f"{by_id[ref].type}, dat geen score geeft; kies een oefening van type: {', '.join(scored)}.")
+                if by_id[ref].data.get("retrieval"):
+                    where = "" if by_id[ref].source == exercise.source else f" in {by_id[ref].source}"
+                    return (f"eigenschap '{quality.key}', veld 'evidence': oefening '{ref}' is een herhaalvraag "
+                            f"(retrieval: true{where}) en telt nergens voor mee, dus ook niet als bewijs; kies een "
+                            f"oefening die geen herhaalvraag is.")
         return ""
 
     def portfolio(self, exercise: Exercise, state: SelfAssessmentState, ctx: Context) -> Sequence[Block]:

@@ -96,7 +96,7 @@ class Sort(OneChoicePerItem):
     )
     sample = {
         "title": "Doen of niet doen aan de telefoon?",
-        "instruction": "Kies bij elke uitspraak de goede categorie.",
+        "instruction": "Klik bij elke uitspraak op de knop van de categorie die past.",
         "categories": {"doen": "Doen", "niet_doen": "Niet doen"},
         "statements": [
             {"text": "Je noemt aan het begin je naam en die van je bedrijf.", "answer": "doen",

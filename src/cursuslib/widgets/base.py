@@ -37,6 +37,7 @@ CSS = """
 .cursus-advice { border-left: 4px solid #5a5a5a; padding: 0 0.6em; }
 .cursus-answer { white-space: pre-wrap; background: #f6f6f6; color: #1b1b1b; padding: 0.3em 0.6em; border-radius: 4px; }
 .cursus-saved { color: #4a4a4a; font-size: 0.9em; }
+.cursus-retrieval { background: #efe9f7; color: #2d1b4e; border-left: 4px solid #6a3fa0; padding: 0.2em 0.6em; }
 .cursus-table { border-collapse: collapse; margin: 0.4em 0; }
 .cursus-table th, .cursus-table td { border: 1px solid #767676; padding: 0.2em 0.6em; text-align: left; }
 .cursus-table caption { text-align: left; font-weight: bold; }

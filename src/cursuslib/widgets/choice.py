@@ -9,7 +9,7 @@ from ipywidgets.widgets.widget_bool import CheckboxStyle
 from traitlets import Bool, Int
 
 from ..text import escape, inline_markdown
-from ..types.choice import ChoiceResult, ChoiceState, correct_keys, options
+from ..types.choice import ChoiceResult, ChoiceState, correct_keys, is_retrieval, options
 from .base import ExerciseWidget, live_region, model_box, next_step_html
 
 
@@ -40,8 +40,13 @@ class ChoiceQuiz(ExerciseWidget):
             self.radio.observe(self._on_change, names="value")
             self.choices = self.radio
         self.buttons = self.action_row(retry=("common.retry", "common.retry_tooltip"))
-        self.children = [self.header, self.notice, self.question, self.choices, self.buttons,
-                         self.feedback, self.model, self.saved_label]
+        children = [self.header, self.notice, self.question, self.choices, self.buttons,
+                    self.feedback, self.model, self.saved_label]
+        if is_retrieval(ex):  # marked before the title, so a student sees at once that it counts for nothing
+            self.retrieval = self.html(f'<p class="cursus-retrieval"><strong>{escape(self.t("choice.retrieval"))}'
+                                       f'</strong>: {escape(self.t("choice.retrieval_note"))}</p>')
+            children.insert(0, self.retrieval)
+        self.children = children
         self._update_buttons()
 
     # -- student actions -----------------------------------------------------
