@@ -78,15 +78,15 @@ def test_changing_the_choice_clears_stale_feedback(make_exercise, store: AnswerS
 
 def test_multiple_choice_counts_missing_without_revealing(make_exercise, store: AnswerStore) -> None:
     quiz = ChoiceQuiz(make_exercise(MULTI), store=store)
-    quiz.boxes[0].value = True
+    quiz.box_for("a").value = True
     quiz.check_button.click()
     shown = strip_tags(quiz.feedback.value)
     assert "ontbreekt nog 1 goed antwoord" in shown and "Vervolgafspraken" not in shown
-    quiz.boxes[2].value = True
-    quiz.boxes[1].value = True
+    quiz.box_for("c").value = True
+    quiz.box_for("b").value = True
     quiz.check_button.click()
     assert "1 van je keuzes past niet" in strip_tags(quiz.feedback.value)
-    quiz.boxes[1].value = False
+    quiz.box_for("b").value = False
     quiz.check_button.click()
     assert "alle goede antwoorden" in quiz.feedback.value
 
@@ -100,12 +100,12 @@ def test_checking_without_a_choice_is_no_attempt(make_exercise, store: AnswerSto
 def test_state_and_feedback_restored_after_restart(make_exercise, store: AnswerStore) -> None:
     exercise = make_exercise(MULTI)
     quiz = ChoiceQuiz(exercise, store=store)
-    quiz.boxes[0].value = True
+    quiz.box_for("a").value = True
     quiz.check_button.click()
     quiz.model_button.click()
     feedback = quiz.feedback.value
     again = ChoiceQuiz(exercise, store=AnswerStore(store.folder))  # a new kernel reads the file
-    assert [b.value for b in again.boxes] == [True, False, False]
+    assert [again.box_for(k).value for k in "abc"] == [True, False, False]
     assert again.feedback.value == feedback
     assert "Modelantwoord" in again.model.value and again.attempts == 1
 
@@ -119,7 +119,8 @@ def test_selection_is_saved_before_checking(make_exercise, store: AnswerStore) -
 
 def test_options_have_accessible_labels(make_exercise, store: AnswerStore) -> None:
     quiz = ChoiceQuiz(make_exercise(MULTI), store=store)
-    assert [b.description for b in quiz.boxes] == ["Bedanken", "Een nieuwe vraag beginnen", "Vervolgafspraken noemen"]
+    assert [quiz.box_for(k).description for k in "abc"] == ["Bedanken", "Een nieuwe vraag beginnen",
+                                                             "Vervolgafspraken noemen"]
     assert all(b.description and b.tooltip for b in (quiz.check_button, quiz.retry_button, quiz.model_button))
 
 
