@@ -122,6 +122,17 @@ def test_valid_course_passes(course: Path, capsys: pytest.CaptureFixture[str]) -
     assert "Voorbeeldantwoorden getest: 2" in out
 
 
+def test_check_warns_but_passes_when_the_right_answer_gives_itself_away(course: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    edit(course / "exercises" / "01_test.yaml", '"Wat doet uw website?"',
+         '"Wat moet uw website allemaal kunnen doen voor uw klanten?"')
+    code, out, _ = run(capsys, "check", str(course))
+    assert code == 0, out  # a warning is no error
+    assert ("Waarschuwing: exercises/01_test.yaml, oefening '01-quiz', veld 'options': het goede antwoord is veel "
+            "langer dan de andere opties (57 tegen hoogstens 20 tekens)") in out
+    assert "1 waarschuwing: geen fout" in out and out.splitlines()[-1].startswith("Alles in orde")
+
+
 def test_check_finds_the_course_from_a_subfolder(course: Path, capsys: pytest.CaptureFixture[str],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(course / "notebooks")

@@ -201,5 +201,5 @@ def test_references_between_exercises_are_checked(tmp_path: Path) -> None:
     with pytest.raises(ContentError, match=r"eigenschap 'vragen', veld 'evidence': oefening '09-bestaat-niet' bestaat niet"):
         load_course(tmp_path)
     write(tmp_path, ASSESS.replace("evidence: [09-quiz]", "evidence: [09-zelf-eind]"))
-    with pytest.raises(ContentError, match=r"van type self_assessment, dat geen score geeft"):
+    with pytest.raises(ContentError, match=r"van type self_assessment, dat geen bewijs geeft"):
         load_course(tmp_path)

@@ -357,3 +357,71 @@ def test_markdown_escape_keeps_plain_text_readable() -> None:
     assert markdown_escape("1. eerst") == "1\\. eerst"
     assert markdown_escape("  - punt") == "\\- punt"
     assert markdown_escape("a|b *c*") == "a\\|b \\*c\\*"
+
+
+# --------------------------------------------------------------------------- first attempts, confidence, evidence
+def page_text(page: str) -> str:
+    """The text a reader sees in the HTML page (entities decoded), on one line."""
+    return " ".join(" ".join(Parsed(page).texts).split())
+
+
+def closed_intake(course: dict[str, Lesson], exercise_id: str, *lines: str) -> dict[str, Any]:
+    from cursuslib.simulator.conversation import Conversation
+
+    exercise = next(e for lesson in course.values() for e in lesson.exercises if e.id == exercise_id)
+    talk = Conversation.from_exercise(exercise)
+    for line in lines:
+        talk.say(line)
+    talk.close()
+    return {"turns": [turn.saved() for turn in talk.turns], "closed": talk.closed}
+
+
+def test_first_attempt_and_confidence_in_the_portfolio(course: dict[str, Lesson]) -> None:
+    quiz = next(e for lesson in course.values() for e in lesson.exercises if e.id == "01-quiz-samenvatten")
+    right = next(iter(quiz.data["correct"]))
+    wrong = next(o for o in quiz.data["options"] if o.key != right)
+    doc = document({
+        "01-quiz-samenvatten": {"selected": [right], "attempts": 2, "checked": True, "first": [wrong.key],
+                                "first_correct": False, "confidence": "redelijk", "first_confidence": "zeker"},
+        "01-quiz-doorvragen": {"selected": sorted(quiz.data["correct"]), "attempts": 1, "checked": True,
+                               "first": ["x-weg"], "first_correct": False},  # no longer an option: no first attempt
+        "02-quiz-eerlijk": {"selected": ["b"], "attempts": 1, "checked": True, "first": ["b"], "first_correct": True,
+                            "confidence": "zeker", "first_confidence": "zeker"},
+        "quiz-volgorde": {"seed": "0123456789abcdef"},
+    })
+    page = portfolio_html(doc, lessons=course)
+    text = page_text(page)
+    assert f"Eerste poging (nog niet goed; je was: heel zeker) {wrong.text}" in text
+    assert "Eerste poging (goed; je was: heel zeker)" in text
+    assert "Hoe zeker was je bij de quizvragen?" in text and 'href="#zekerheid"' in page
+    assert "Heel zeker en goed: 1 keer." in text and "Heel zeker en nog niet goed: 1 keer." in text
+    assert "Het is geen cijfer" in text
+    assert "quiz-volgorde" not in page  # the order seed is no answer
+    markdown = portfolio_markdown(doc, lessons=course)
+    assert "## Hoe zeker was je bij de quizvragen?" in markdown and "| Heel zeker | 1 | 1 |" in markdown
+    # without a confidence question answered, there is no such section
+    assert "Hoe zeker was je" not in portfolio_html(document({}), lessons=course)
+
+
+def test_evidence_shows_where_it_came_from(course: dict[str, Lesson]) -> None:
+    quiz = next(e for lesson in course.values() for e in lesson.exercises if e.id == "01-quiz-samenvatten")
+    right = next(iter(quiz.data["correct"]))
+    wrong = next(o.key for o in quiz.data["options"] if o.key != right)
+    intake = closed_intake(course, "05-intake", "Wat bedoelt u precies met traag?", "Wanneer is de app traag?")
+    doc = document({
+        "02-zelfbeoordeling": {"levels": {"luisteren": 3}, "done": True},
+        "05-zelfbeoordeling-eind": {"levels": {"luisteren": 4}, "done": True, "explanations": {}},
+        # wrong first, right later: the evidence is the wrong first attempt
+        "01-quiz-samenvatten": {"selected": [right], "attempts": 2, "checked": True, "first": [wrong],
+                                "first_correct": False},
+        "04-observatie": {"rounds": [{"person": "Ik", "counts": {"open": 3, "onderbreekt": 1}},
+                                     {"person": "developer 3", "counts": {"onderbreekt": 9}}], "counts": {}},
+        "05-intake": intake,
+    })
+    text = page_text(portfolio_html(doc, lessons=course))
+    assert "Waar het bewijs vandaan komt" in text
+    assert "'Welke reactie is een samenvatting?' (eerste poging quiz): 0%" in text
+    assert "'Observatielijst KlantenKamer' (observatielijst rollenspel): 75%" in text  # only the round about 'ik'
+    assert "'Intake: wat heeft Marloes echt nodig?' (intake-simulator):" in text
+    markdown = portfolio_markdown(doc, lessons=course)
+    assert "(observatielijst rollenspel): 75%" in markdown

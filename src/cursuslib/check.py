@@ -59,6 +59,8 @@ class CheckReport:
     """The outcome of checking a course: all problems, and what was checked."""
 
     problems: list[Problem] = field(default_factory=list)
+    #: Things worth a look that do not stop the course (such as quiz options that give the answer away).
+    warnings: list[Problem] = field(default_factory=list)
     files: int = 0
     exercises: int = 0
     notebooks: int = 0
@@ -96,8 +98,22 @@ def inspect_course(root: Path) -> CheckReport:
             report.examples += tried
             for field_name, message in failures:
                 report.problems.append(Problem(_relative(root, lesson.path), exercise.id, field_name, message))
+        report.warnings += lesson_warnings(lesson, _relative(root, lesson.path))
     _check_notebooks(root, lessons, failed, report)
     return report
+
+
+def lesson_warnings(lesson: Lesson, shown: str) -> list[Problem]:
+    """The warnings each type gives about its exercises in one lesson (see ``ExerciseType.content_warnings``)."""
+    by_type: dict[str, list[Any]] = {}
+    for exercise in lesson.exercises:
+        by_type.setdefault(exercise.type, []).append(exercise)
+    found = []
+    for exercises in by_type.values():
+        warn = getattr(spec_of(exercises[0]), "content_warnings", None)
+        for exercise_id, field_name, message in warn(exercises) if warn else ():
+            found.append(Problem(shown, exercise_id, field_name, message))
+    return found
 
 
 def _check_catalogues(report: CheckReport) -> bool:

@@ -211,6 +211,11 @@ def cmd_check(args: argparse.Namespace) -> int:
     report = inspect_course(root)
     for problem in report.problems:
         _say(problem.line())
+    for warning in report.warnings:
+        _say(f"Waarschuwing: {warning.line()}")
+    if report.warnings:
+        _say(f"{_plural(len(report.warnings), 'waarschuwing', 'waarschuwingen')}: geen fout, maar kijk er wel even "
+             "naar.")
     if report.problems:
         files = len({problem.file for problem in report.problems})
         _say(f"\n{_plural(len(report.problems), 'probleem', 'problemen')} gevonden in "

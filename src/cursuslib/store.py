@@ -38,6 +38,7 @@ import errno
 import json
 import os
 import re
+import secrets
 import stat
 import sys
 import threading
@@ -78,6 +79,9 @@ FILE_FORMAT = "klantgesprekken-antwoorden"
 #: Version of the answers file layout.
 FILE_VERSION = 1
 FILE_NAME = "antwoorden.json"
+#: The entry that holds this student's random seed for the order of quiz options (not an exercise). It lives in
+#: the answers file so that the order survives a restart and travels with a download and a re-upload.
+ORDER_SEED_ID = "quiz-volgorde"
 #: Largest answers file we read or write (a real one is far smaller; this guards against wrong uploads).
 MAX_FILE_BYTES = 50 * 1024 * 1024
 #: Deepest nesting of lists and objects in a document (ours is about ten; deeper cannot be written back).
@@ -145,6 +149,12 @@ class NotSaved(StoreError):
         super().__init__(message)
         #: The answers that wait in memory, by exercise id.
         self.kept = dict(kept)
+
+
+def _seed_of(value: Any) -> str:
+    """The seed in a saved order-seed entry, or "" when it holds none."""
+    seed = value.get("seed") if isinstance(value, dict) else None
+    return seed if isinstance(seed, str) and 8 <= len(seed) <= 64 else ""
 
 
 def _now() -> str:
@@ -345,6 +355,8 @@ class AnswerStore:
         #: The bytes of the file as this process last read or wrote them, and the document they hold;
         #: saves reuse it while the file is byte for byte the same (never handed out, never changed).
         self._parsed: tuple[bytes, dict[str, Any]] | None = None
+        #: The order seed once known (see :meth:`order_seed`).
+        self._seed = ""
 
     def __repr__(self) -> str:
         return f"AnswerStore(folder={self.folder!r})"
@@ -386,6 +398,30 @@ class AnswerStore:
         with self._locked():
             entry = self._read()["answers"].get(exercise_id)
         return None if entry is None else _answer(entry)
+
+    def order_seed(self) -> str:
+        """This student's random seed for the order of quiz options: read from the answers file, made once.
+
+        A seed that cannot be saved (read-only folder) still holds for this process, so the order stays
+        the same until the next start.
+        """
+        if self._seed:
+            return self._seed
+        try:
+            saved = self.answer(ORDER_SEED_ID)
+        except StoreError:
+            saved = None
+        seed = _seed_of(saved.value if saved else None)
+        if not seed:
+            seed = secrets.token_hex(8)
+            try:
+                self.update(ORDER_SEED_ID, {"seed": seed}, based_on=None if saved is None else saved.revision)
+            except AnswerChanged as changed:  # another tab made one first: use that one
+                seed = _seed_of(changed.current.value) or seed
+            except (StoreError, OSError):
+                pass
+        self._seed = seed
+        return seed
 
     # -- writing -------------------------------------------------------------
     def save(self, exercise_id: str, value: Any) -> str:

@@ -23,14 +23,20 @@ def test_quiz_and_sort_by_keyboard(page, course_lab) -> None:
     run_all(page)
 
     quiz = page.locator(".cursus-ex-01-quiz-open-vraag")
+    # The options stand in this student's own order: find them by their text, not by their place.
+    wrong = quiz.get_by_role("radio", name="Plannen klanten nu via de telefoon?")
+    right = quiz.get_by_role("radio", name="Hoe plannen klanten nu een reparatie in?")
     radios = quiz.locator(".widget-radio-box input")
+    labels = [radios.nth(i).evaluate("el => el.parentElement.textContent.trim()") for i in range(radios.count())]
+    forward = (next(i for i, label in enumerate(labels) if "via de telefoon?" in label)
+               < next(i for i, label in enumerate(labels) if "een reparatie in?" in label))
     # Each option is its own Tab stop (JupyterLab keeps the arrow keys for moving between cells).
-    radios.nth(0).focus()
+    wrong.focus()
     page.keyboard.press("Space")
-    assert radios.nth(0).is_checked()
-    press_until_focused(page, radios.nth(3))
+    assert wrong.is_checked()
+    press_until_focused(page, right, "Tab" if forward else "Shift+Tab")
     page.keyboard.press("Space")
-    assert radios.nth(3).is_checked() and not radios.nth(0).is_checked()
+    assert right.is_checked() and not wrong.is_checked()
     press_until_focused(page, quiz.get_by_role("button", name="Controleer"))
     page.keyboard.press("Enter")
     quiz.locator(".cursus-feedback").get_by_text("Goed gedaan").wait_for()

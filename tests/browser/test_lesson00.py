@@ -20,10 +20,10 @@ def test_welcome_tryout_quiz_and_answers_info(page, course_lab, console_log) -> 
         label = options.nth(index).bounding_box()
         assert box and label and box["width"] >= 10 and label["height"] >= box["height"]
         assert box["x"] - label["x"] < 30, "the radio button stands in front of its text"
-    quiz.locator(".widget-radio-box input").nth(2).check()
+    quiz.get_by_role("radio", name="Wilt u een app?").check()  # by text: every student has an own order
     quiz.get_by_role("button", name="Controleer").click()
     quiz.locator(".cursus-feedback").get_by_text("Volgende stap").wait_for()
-    quiz.locator(".widget-radio-box input").nth(1).check()
+    quiz.get_by_role("radio", name="Kunt u een voorbeeld geven?").check()
     quiz.get_by_role("button", name="Controleer").click()
     quiz.locator(".cursus-feedback").get_by_text("Goed gedaan").wait_for()
     quiz.scroll_into_view_if_needed()

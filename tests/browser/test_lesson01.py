@@ -18,6 +18,7 @@ pytestmark = pytest.mark.browser
 
 LESSON = "notebooks/01_klantgesprek.ipynb"
 QUIZ = ".cursus-ex-01-quiz-open-vraag"
+WRONG, RIGHT = "Plannen klanten nu via de telefoon?", "Hoe plannen klanten nu een reparatie in?"
 REFLECTION = ".cursus-ex-01-reflectie-lsd"
 SORT = ".cursus-ex-01-voorbereiding-sorteren"
 STORY = "Ik oefende LSD met mijn buurvrouw <b>Sam</b>; zij vertelde over haar weekend 🚲."
@@ -32,12 +33,12 @@ def test_lesson01_answers_survive_a_kernel_restart(page, course_lab, console_log
 
     # A quiz: a wrong answer first, then the right one, each with its explanation.
     quiz = page.locator(QUIZ)
-    quiz.locator(".widget-radio-box input").nth(0).check()
+    quiz.get_by_role("radio", name=WRONG).check()  # by text: every student has an own order
     quiz.get_by_role("button", name="Controleer").click()
     feedback = quiz.locator(".cursus-feedback")
     feedback.get_by_text("Nog niet").wait_for()
     assert "Volgende stap" in feedback.inner_text()
-    quiz.locator(".widget-radio-box input").nth(3).check()
+    quiz.get_by_role("radio", name=RIGHT).check()
     quiz.get_by_role("button", name="Controleer").click()
     feedback.get_by_text("Goed gedaan").wait_for()
     quiz.get_by_role("button", name="Toon modelantwoord").click()
@@ -76,7 +77,7 @@ def test_lesson01_answers_survive_a_kernel_restart(page, course_lab, console_log
     assert not reflection.get_by_role("checkbox").nth(0).is_checked()
     reflection.get_by_text("Voorbeelden: zwak en sterk").wait_for()  # and so did the examples
     quiz = page.locator(QUIZ)
-    assert quiz.locator(".widget-radio-box input").nth(3).is_checked()
+    assert quiz.get_by_role("radio", name=RIGHT).is_checked()
     assert "Goed gedaan" in quiz.locator(".cursus-feedback").inner_text()
     assert quiz.locator(".cursus-model").count() == 1
     assert "Volgende stap" in page.locator(SORT).locator(".cursus-feedback").inner_text()

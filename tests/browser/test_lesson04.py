@@ -95,7 +95,7 @@ def test_lesson04_planner_observer_and_quiz(page, course_lab, console_log) -> No
 
     # -- a quiz: the right answer with its explanation -------------------------------------------------
     quiz = page.locator(QUIZ)
-    quiz.locator(".widget-radio-box input").nth(1).check()
+    quiz.get_by_role("radio", name="Je zegt niets. Je schrijft op wat de ouder vertelt").check()  # by text
     quiz.get_by_role("button", name="Controleer").click()
     feedback = quiz.locator(".cursus-feedback")
     feedback.get_by_text("Goed gedaan").wait_for()

@@ -60,14 +60,25 @@ PACE = 0.1
 SAVED = re.compile(r"Opgeslagen om \d\d:\d\d:\d\d")
 
 
-def option_keys(exercise_id: str) -> list[str]:
-    """The option keys of a choice quiz, in file (and screen) order."""
+def file_options(exercise_id: str) -> list[tuple[str, str]]:
+    """The (key, text) of each option of a choice quiz, in file order (the screen shows each student's own order)."""
     lesson = exercise_id.split("-", 1)[0]
     for path in (REPO_ROOT / "exercises").glob(f"{lesson}_*.yaml"):
         for exercise in yaml.safe_load(path.read_text(encoding="utf-8"))["exercises"]:
             if exercise["id"] == exercise_id:
-                return [option["key"] for option in exercise["options"]]
+                return [(option["key"], " ".join(option["text"].split())) for option in exercise["options"]]
     raise KeyError(exercise_id)
+
+
+def option_keys(exercise_id: str) -> list[str]:
+    """The option keys of a choice quiz, in file order."""
+    return [key for key, _ in file_options(exercise_id)]
+
+
+def option(page: Any, exercise_id: str, index: int, role: str) -> Any:
+    """The radio button or check box of the ``index``-th option in the file, found by its label text."""
+    label = file_options(exercise_id)[index][1]
+    return page.locator(f".cursus-ex-{exercise_id}").get_by_role(role, name=label, exact=True)
 
 
 @dataclass
@@ -84,7 +95,7 @@ class Typed:
 def radio(tab: str, exercise_id: str, index: int) -> Typed:
     key = option_keys(exercise_id)[index]
     return Typed(tab, exercise_id,
-                 lambda page: page.locator(f".cursus-ex-{exercise_id} .widget-radio-box input").nth(index).check(),
+                 lambda page: option(page, exercise_id, index, "radio").check(),
                  lambda value: value.get("selected") == [key], f"option {key}")
 
 
@@ -95,8 +106,7 @@ def checkboxes(tab: str, exercise_id: str, indexes: list[int]) -> list[Typed]:
     for number, index in enumerate(indexes, start=1):
         wanted = sorted(keys[i] for i in indexes[:number])
         typed.append(Typed(tab, exercise_id,
-                           lambda page, i=index: page.locator(f".cursus-ex-{exercise_id} .widget-checkbox input")
-                           .nth(i).check(),
+                           lambda page, i=index: option(page, exercise_id, i, "checkbox").check(),
                            lambda value, wanted=wanted: sorted(value.get("selected", [])) == wanted,
                            f"options {wanted}"))
     return typed
@@ -293,9 +303,8 @@ def test_two_tabs_typing_lose_no_answer(context, page, lite_site: str, console_l
     start_lesson(fresh, LESSON_A)
     run_started_lesson(fresh, LESSON_A)
     wait_lesson_shown(fresh, LESSON_A)
-    assert fresh.locator(".cursus-ex-04-quiz-ronde1 .widget-radio-box input").nth(1).is_checked()
-    boxes = fresh.locator(".cursus-ex-04-quiz-ronde2 .widget-checkbox input")
-    assert [boxes.nth(i).is_checked() for i in range(3)] == [True, False, True]
+    assert option(fresh, "04-quiz-ronde1", 1, "radio").is_checked()
+    assert [option(fresh, "04-quiz-ronde2", i, "checkbox").is_checked() for i in range(3)] == [True, False, True]
     assert fresh.locator(".cursus-ex-04-observatie input[type=text]").input_value() == "developer 3 in ronde 2 (tab A)"
     shown = [fresh.locator(".cursus-ex-04-reflectie textarea").nth(n).input_value() for n in range(6)]
     assert shown == reflection_steps("A", "04-reflectie")

@@ -170,11 +170,11 @@ def test_lesson01_quiz_in_voila_saves_answer(page, voila_server, console_log) ->
     assert_student_view(page, lesson, ids)
 
     quiz = page.locator(".cursus-ex-01-quiz-open-vraag")
-    quiz.locator(".widget-radio-box input").nth(0).check()
+    quiz.get_by_role("radio", name="Plannen klanten nu via de telefoon?").check()  # by text: own order
     quiz.get_by_role("button", name="Controleer").click()
     feedback = quiz.locator(".cursus-feedback")
     feedback.get_by_text("Nog niet").wait_for()
-    quiz.locator(".widget-radio-box input").nth(3).check()
+    quiz.get_by_role("radio", name="Hoe plannen klanten nu een reparatie in?").check()
     quiz.get_by_role("button", name="Controleer").click()
     feedback.get_by_text("Goed gedaan").wait_for()
     assert "Volgende stap" in feedback.inner_text()

@@ -155,7 +155,8 @@ def course() -> dict[str, Exercise]:
 def test_evidence_maps_the_mean_share_right_to_levels_1_to_4(course: dict[str, Exercise]) -> None:
     right_quiz = {"01-quiz": entry({"selected": ["b"], "attempts": 1, "checked": True})}
     assert evidence_level(["01-quiz"], right_quiz, course) == 4.0
-    wrong_quiz = {"01-quiz": entry({"selected": ["a"], "attempts": 3, "checked": True})}
+    wrong_quiz = {"01-quiz": entry({"selected": ["a"], "attempts": 3, "checked": True, "first": ["a"],
+                                    "first_correct": False})}
     assert evidence_level(["01-quiz"], wrong_quiz, course) == 1.0
     # sort: 2 of 4 right (one not sorted counts as not right); with a wrong quiz: mean 0.25 -> 1.75
     sort = {"01-sort": entry({"answers": {"0": "doen", "1": "niet_doen", "2": "niet_doen"}, "attempts": 1})}
@@ -165,8 +166,24 @@ def test_evidence_maps_the_mean_share_right_to_levels_1_to_4(course: dict[str, E
 
 def test_multiple_choice_scores_each_option(course: dict[str, Exercise]) -> None:
     # a (right, chosen), b (wrong, chosen), c (right, not chosen), d (wrong, not chosen): 2 of 4
-    assert score_exercise(course["01-multi"], {"selected": ["a", "b"], "attempts": 1}) == 0.5
-    assert score_exercise(course["01-multi"], {"selected": ["a", "c"], "attempts": 1}) == 1.0
+    assert score_exercise(course["01-multi"], {"selected": ["a", "b"], "attempts": 1, "checked": True}) == 0.5
+    assert score_exercise(course["01-multi"], {"selected": ["a", "c"], "attempts": 1, "checked": True}) == 1.0
+
+
+def test_a_quiz_counts_its_first_attempt_not_the_last(course: dict[str, Exercise]) -> None:
+    # wrong first, right after a retry: the evidence is the wrong first attempt
+    retried = {"01-quiz": entry({"selected": ["b"], "attempts": 2, "checked": True, "first": ["a"],
+                                 "first_correct": False})}
+    assert course["01-quiz"].type == "single_choice"
+    assert evidence_level(["01-quiz"], retried, course) == 1.0
+    right_first = {"01-quiz": entry({"selected": ["a"], "attempts": 2, "checked": True, "first": ["b"],
+                                     "first_correct": True})}
+    assert evidence_level(["01-quiz"], right_first, course) == 4.0
+    # saved before first attempts were kept: only a state still showing its one check tells the first attempt
+    assert evidence_level(["01-quiz"], {"01-quiz": entry({"selected": ["b"], "attempts": 3, "checked": True})},
+                          course) is None
+    assert evidence_level(["01-quiz"], {"01-quiz": entry({"selected": ["b"], "attempts": 1, "checked": False})},
+                          course) is None
 
 
 def test_no_evidence_when_nothing_was_done(course: dict[str, Exercise]) -> None:

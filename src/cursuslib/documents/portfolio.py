@@ -14,7 +14,9 @@ from typing import Any
 from ..content import Exercise, Lesson
 from ..dates import format_moment, now
 from ..messages import language_as, steady
-from ..types import DAMAGED, Context, spec_of
+from ..registry import types
+from ..store import ORDER_SEED_ID
+from ..types import DAMAGED, ClassPart, Context, spec_of
 from ..types.blocks import Answer, Block, dump, fallback
 
 NOT_DONE = "nog niet gemaakt"
@@ -58,6 +60,8 @@ class Portfolio:
     others: tuple[Entry, ...]
     done: int
     total: int
+    #: Parts about the whole course that types add (such as how sure the student was at the quizzes).
+    parts: tuple[ClassPart, ...] = ()
 
 
 def lesson_heading(lesson: Lesson) -> str:
@@ -102,9 +106,27 @@ def build_portfolio(doc: Mapping[str, Any], *, lessons: Mapping[str, Lesson], st
                                  tuple(exercise_blocks(exercise, entry["value"], ctx))))
         sections.append(Section(f"les-{lesson.lesson}", lesson_heading(lesson), tuple(entries)))
     others = []
-    for number, (key, entry) in enumerate(sorted((str(k), v) for k, v in answers.items() if k not in by_id), start=1):
+    unknown = ((str(k), v) for k, v in answers.items() if k not in by_id and k != ORDER_SEED_ID)
+    for number, (key, entry) in enumerate(sorted(unknown), start=1):
         value = entry.get("value") if isinstance(entry, dict) else entry
         saved = format_moment(entry.get("saved_at")) if isinstance(entry, dict) else ""
         others.append(Entry(f"overig-{number}", key, "Onbekende oefening", saved, True,
                             (Answer("Opgeslagen gegevens", dump(value)),)))
-    return Portfolio(student, format_moment(generated or now()), tuple(sections), tuple(others), done, total)
+    return Portfolio(student, format_moment(generated or now()), tuple(sections), tuple(others), done, total,
+                     course_parts(list(by_id.values()), ctx))
+
+
+def course_parts(exercises: list[Exercise], ctx: Context) -> tuple[ClassPart, ...]:
+    """The portfolio parts every registered type adds about the whole course (one per anchor)."""
+    parts: dict[str, ClassPart] = {}
+    used = {exercise.type for exercise in exercises}
+    for name, spec in types().items():
+        if name not in used or not hasattr(spec, "portfolio_parts"):
+            continue
+        try:
+            found = spec.portfolio_parts(exercises, ctx)
+        except DAMAGED:
+            continue
+        for part in found:
+            parts.setdefault(part.anchor, part)
+    return tuple(parts.values())

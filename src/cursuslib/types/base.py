@@ -125,6 +125,8 @@ class ExerciseType(Generic[S]):
     ratio_columns: ClassVar[tuple[RatioColumn, ...]] = ()
     #: Title of the class-overview section that lists what students wrote here (see :meth:`writing`).
     writing_title: ClassVar[str] = ""
+    #: How the portfolio names this type's evidence for a self-assessment ("eerste poging quiz"); "" uses ``label``.
+    evidence_kind: ClassVar[str] = ""
 
     # -- state ----------------------------------------------------------------
     def read(self, raw: Any) -> S:
@@ -143,6 +145,24 @@ class ExerciseType(Generic[S]):
     def example_state(self, exercise: Exercise, answer: str) -> S | None:
         """The state a student has after writing ``answer`` and checking it, for ``examples`` (None: not testable)."""
         return None
+
+    def evidence(self, exercise: Exercise, state: S) -> float | None:
+        """The share (0..1) that counts as evidence for a self-assessment, or None when this state shows nothing.
+
+        Default: the score of :meth:`assess` for a ``scored`` type. A type overrides it when its evidence is
+        something else (a quiz counts its first attempt, an observer list the rounds about the student).
+        """
+        return self.assess(exercise, state).score if self.scored else None
+
+    @property
+    def gives_evidence(self) -> bool:
+        """True when a self-assessment may list exercises of this type as ``evidence``."""
+        return self.scored or type(self).evidence is not ExerciseType.evidence
+
+    def content_warnings(self, exercises: Sequence[Exercise]) -> list[tuple[str, str, str]]:
+        """Warnings for ``cursus check`` about one lesson's exercises of this type (never errors): for each, the
+        exercise id ("" for the lesson as a whole), the field and a Dutch message. Default: none."""
+        return []
 
     @property
     def testable(self) -> bool:
@@ -175,6 +195,11 @@ class ExerciseType(Generic[S]):
         from .blocks import fallback
 
         return fallback(self.saved(state))
+
+    def portfolio_parts(self, exercises: Sequence[Exercise], ctx: Context) -> list[ClassPart]:
+        """Parts of a student's portfolio about all of the course's ``exercises`` together (such as how sure the
+        student was at the quizzes); a part's ``anchor`` is unique, so types that share one give it once."""
+        return []
 
     def ratio(self, exercise: Exercise, state: S, column: str) -> Ratio:
         """This exercise's count for one of the type's :attr:`ratio_columns`."""

@@ -1,7 +1,12 @@
-"""Single and multiple choice quizzes: options with an explanation each, one or more right answers."""
+"""Single and multiple choice quizzes: options with an explanation each, one or more right answers.
+
+Options are shown in an order of their own for every student (:func:`display_order`), the first
+checked answer is kept beside the last, and an exercise may ask "Hoe zeker ben je?" before the check.
+"""
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -11,7 +16,7 @@ from ..messages import text
 from ..registry import register
 from ..schema import Field, FieldError, describe, key, optional_text, records, yes_no
 from ..schema import text as a_text
-from .base import Assessment, Context, ExerciseType
+from .base import Assessment, ClassPart, Context, ExerciseType
 
 if TYPE_CHECKING:  # blocks are for documents: they load when one is made, not with a widget
     from .blocks import Block
@@ -26,14 +31,32 @@ class Option:
     explanation: str
 
 
+#: The answers to "Hoe zeker ben je?", least sure first; their words are catalogue texts ``choice.confidence_<key>``.
+CONFIDENCE_LEVELS = ("gok", "redelijk", "zeker")
+#: A right single-choice answer this many times as long as the longest wrong one gives itself away.
+LONGEST_RATIO = 1.25
+#: A lesson whose right single-choice answers stand at one position more often than this share is predictable.
+POSITION_SHARE = 0.5
+
+
 @dataclass
 class ChoiceState:
-    """What a choice quiz saves: the chosen keys, how often the student checked, what is shown."""
+    """What a choice quiz saves: the chosen option keys (never display positions), how often the student
+    checked, what is shown, and the first checked answer beside the last one.
+
+    ``first`` is None until the first check (and in states saved before first attempts were kept);
+    ``first_correct`` is that attempt's verdict. ``confidence`` is the answer to "Hoe zeker ben je?" now
+    (a key of :data:`CONFIDENCE_LEVELS`, "" when not given), ``first_confidence`` the one at the first check.
+    """
 
     selected: list[str] = field(default_factory=list)
     attempts: int = 0
     checked: bool = False
     model_shown: bool = False
+    first: list[str] | None = None
+    first_correct: bool | None = None
+    confidence: str = ""
+    first_confidence: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +117,10 @@ def choice_fields(correct: str, *, many: bool) -> tuple[Field, ...]:
         Field("retrieval", "true: een herhaalvraag over een eerdere les; de student ziet 'Herhaling' en de vraag "
               "telt nergens voor mee (niet als evidence bij een zelfbeoordeling)", yes_no, required=False,
               default=False),
+        Field("shuffle", "true: elke student ziet de opties in een eigen volgorde; false: de volgorde van dit "
+              "bestand", yes_no, required=False, default=True),
+        Field("confidence", "true: vraag voor het controleren 'Hoe zeker ben je?' (gok, redelijk zeker, heel zeker)",
+              yes_no, required=False, default=False),
     )
 
 
@@ -111,6 +138,101 @@ def is_retrieval(exercise: Exercise) -> bool:
 def correct_keys(exercise: Exercise) -> frozenset[str]:
     """Return the keys of the right options."""
     return exercise.data["correct"]
+
+
+def display_order(exercise: Exercise, seed: str) -> tuple[Option, ...]:
+    """The options in the order one student sees them: the same for every start with the same ``seed``.
+
+    The order comes from a hash of the student's seed, the exercise id and each option key, so it
+    differs per student and per exercise but never between two starts. ``shuffle: false`` (or no
+    seed) keeps the order of the file.
+    """
+    items = options(exercise)
+    if not seed or not exercise.data.get("shuffle", True):
+        return items
+    return tuple(sorted(items, key=lambda option: hashlib.sha256(
+        f"{seed}\n{exercise.id}\n{option.key}".encode()).hexdigest()))
+
+
+def asks_confidence(exercise: Exercise) -> bool:
+    """True when the exercise asks "Hoe zeker ben je?" before the check."""
+    return bool(exercise.data.get("confidence", False))
+
+
+@dataclass(frozen=True)
+class FirstAttempt:
+    """The first checked answer of a quiz: the keys, its verdict, its score (0..1) and the confidence then."""
+
+    keys: tuple[str, ...]
+    correct: bool
+    score: float
+    confidence: str = ""
+
+
+def _score(exercise: Exercise, keys: Collection[str], correct: bool) -> float:
+    if exercise.type != "multiple_choice":
+        return 1.0 if correct else 0.0
+    every = [option.key for option in options(exercise)]
+    return sum((k in keys) == (k in correct_keys(exercise)) for k in every) / len(every)
+
+
+def first_attempt(exercise: Exercise, state: ChoiceState) -> FirstAttempt | None:
+    """The first checked answer, or None when there is none (not checked yet, or not known).
+
+    A state saved before first attempts were kept has no ``first``: when it was checked exactly once
+    and still shows that check, the selection is that first attempt; otherwise it is unknown.
+    """
+    known = {option.key for option in options(exercise)}
+    if state.first is not None:
+        keys = tuple(k for k in state.first if k in known)
+        if not keys:
+            return None
+        correct = check_choice(exercise, keys).correct
+        return FirstAttempt(keys, correct, _score(exercise, keys, correct), state.first_confidence)
+    if state.attempts == 1 and state.checked:
+        keys = tuple(k for k in state.selected if k in known)
+        if keys:
+            correct = check_choice(exercise, keys).correct
+            return FirstAttempt(keys, correct, _score(exercise, keys, correct), state.confidence)
+    return None
+
+
+# --------------------------------------------------------------------------- content balance (cursus check)
+def longest_right_warning(exercise: Exercise) -> str:
+    """A Dutch warning when a single-choice item's right option is clearly the longest ("" when not)."""
+    if exercise.type != "single_choice":
+        return ""
+    right = correct_keys(exercise)
+    wrong = [len(o.text) for o in options(exercise) if o.key not in right]
+    longest_right = max(len(o.text) for o in options(exercise) if o.key in right)
+    if wrong and longest_right >= LONGEST_RATIO * max(wrong):
+        return (f"het goede antwoord is veel langer dan de andere opties ({longest_right} tegen hoogstens "
+                f"{max(wrong)} tekens); studenten kiezen dan vaak de langste optie zonder te lezen. Maak de opties "
+                "ongeveer even lang.")
+    return ""
+
+
+def right_positions(exercises: Sequence[Exercise]) -> dict[int, list[str]]:
+    """Per position in the file (1 = first option): the ids of the single-choice items whose right answer stands there."""
+    found: dict[int, list[str]] = {}
+    for exercise in exercises:
+        if exercise.type != "single_choice":
+            continue
+        keys = [option.key for option in options(exercise)]
+        for right in correct_keys(exercise):
+            found.setdefault(keys.index(right) + 1, []).append(exercise.id)
+    return found
+
+
+def position_warning(exercises: Sequence[Exercise]) -> str:
+    """A Dutch warning when one position holds the right answer in more than half of a lesson's single-choice items."""
+    total = sum(1 for exercise in exercises if exercise.type == "single_choice")
+    for position, ids in sorted(right_positions(exercises).items()):
+        if total >= 2 and len(ids) > POSITION_SHARE * total:
+            return (f"in {len(ids)} van de {total} meerkeuzevragen met één goed antwoord staat het goede antwoord op "
+                    f"plek {position} ({', '.join(ids)}); wissel de volgorde in het bestand, zodat een student die "
+                    "plek niet leert herkennen (ook als 'shuffle: false' de volgorde vastzet).")
+    return ""
 
 
 def check_choice(exercise: Exercise, selected: Collection[str]) -> ChoiceResult:
@@ -148,6 +270,15 @@ def check_choice(exercise: Exercise, selected: Collection[str]) -> ChoiceResult:
     return ChoiceResult(is_correct, chosen, missed, summary, next_step)
 
 
+def confidence_word(level: str) -> str:
+    """The words for a confidence level ("heel zeker"), from the catalogue."""
+    return text(f"choice.confidence_{level}") if level in CONFIDENCE_LEVELS else ""
+
+
+#: The types that share this module.
+CHOICE_TYPES = ("single_choice", "multiple_choice")
+
+
 # --------------------------------------------------------------------------- the type
 class _Choice(ExerciseType[ChoiceState]):
     State = ChoiceState
@@ -162,20 +293,37 @@ class _Choice(ExerciseType[ChoiceState]):
         findings = (result.summary, result.next_step)
         if state.attempts <= 0 or not result.chosen:
             return Assessment(findings=findings, detail=result)
-        if self.many:
-            keys = [option.key for option in options(exercise)]
-            chosen, right = {item.option.key for item in result.chosen}, correct_keys(exercise)
-            score = sum((key in chosen) == (key in right) for key in keys) / len(keys)
-        else:
-            score = 1.0 if result.correct else 0.0
+        score = _score(exercise, {item.option.key for item in result.chosen}, result.correct)
         return Assessment("goed" if result.correct else "nog_niet", score, findings, result)
 
+    evidence_kind = "eerste poging quiz"
+
+    def evidence(self, exercise: Exercise, state: ChoiceState) -> float | None:
+        """The score of the FIRST checked answer: retrying until it is right is no evidence."""
+        first = first_attempt(exercise, state)
+        return None if first is None else first.score
+
+    def content_warnings(self, exercises: Sequence[Exercise]) -> list[tuple[str, str, str]]:
+        """Options that give the answer away: a right answer that is clearly the longest, one position that dominates."""
+        found = [(exercise.id, "options", message) for exercise in exercises
+                 if (message := longest_right_warning(exercise))]
+        message = position_warning(exercises)
+        if message:
+            found.append(("", "correct", message))
+        return found
+
     def portfolio(self, exercise: Exercise, state: ChoiceState, ctx: Context) -> Sequence[Block]:
-        """The question, the options chosen and the result with the number of attempts."""
+        """The question, the first and the last choice, and the result with the number of attempts."""
         from .blocks import Items, Para, count
 
         by_key = {option.key: option for option in options(exercise)}
         blocks: list[Block] = [Para(exercise.data["question"], label="Vraag", teacher=True)]
+        first = first_attempt(exercise, state)
+        if first is not None:
+            verdict = "goed" if first.correct else "nog niet goed"
+            sure = f"; je was: {confidence_word(first.confidence)}" if first.confidence in CONFIDENCE_LEVELS else ""
+            blocks.append(Items(tuple(by_key[key].text for key in by_key if key in first.keys),
+                                label=f"Eerste poging ({verdict}{sure})", teacher=True))
         if not any(key in by_key for key in state.selected):
             return [*blocks, Para("Nog geen antwoord gekozen.", note=True)]
         blocks.append(Items(tuple(option.text for key, option in by_key.items() if key in state.selected),
@@ -185,6 +333,34 @@ class _Choice(ExerciseType[ChoiceState]):
             blocks.append(Para(f"{assessment.detail.summary} ({count(state.attempts, 'poging', 'pogingen')})",
                                label="Resultaat"))
         return blocks
+
+    def portfolio_parts(self, exercises: Sequence[Exercise], ctx: Context) -> list[ClassPart]:
+        """How sure the student was at the first attempt of each quiz, next to whether it was right."""
+        from .blocks import Para, Table
+
+        tally = {level: [0, 0] for level in CONFIDENCE_LEVELS}
+        for exercise in exercises:
+            if exercise.type not in CHOICE_TYPES or not asks_confidence(exercise):
+                continue
+            value = ctx.value(exercise.id)
+            if not isinstance(value, dict):
+                continue
+            first = first_attempt(exercise, self.read(value))
+            if first is not None and first.confidence in tally:
+                tally[first.confidence][0 if first.correct else 1] += 1
+        if not any(sum(pair) for pair in tally.values()):
+            return []
+        rows = tuple((confidence_word(level).capitalize(), str(right), str(wrong))
+                     for level, (right, wrong) in tally.items())
+        lines = tuple(Para(f"{confidence_word(level).capitalize()} en {'goed' if ok else 'nog niet goed'}: "
+                           f"{n} keer.")
+                      for level, pair in tally.items() for ok, n in ((True, pair[0]), (False, pair[1])) if n)
+        blocks = (Para("Bij sommige quizvragen vroeg de cursus voor het controleren: 'Hoe zeker ben je?'. Hier zie "
+                       "je hoe vaak je gevoel paste bij je eerste poging. Het is geen cijfer: het helpt je te zien "
+                       "wanneer je op je gevoel kunt vertrouwen."),
+                  *lines,
+                  Table("Hoe zeker je was en je eerste poging", ("Hoe zeker", "Goed", "Nog niet goed"), rows))
+        return [ClassPart("zekerheid", "Hoe zeker was je bij de quizvragen?", blocks, tally)]
 
 
 @register
@@ -208,8 +384,10 @@ class SingleChoice(_Choice):
         "correct": "b",
         "model_answer": "Een open vraag begint met een vraagwoord, zoals wie, wat, waar, wanneer, hoe of welke.",
         "retrieval": True,
+        "shuffle": False,
+        "confidence": True,
     }
-    commented = ("retrieval",)
+    commented = ("retrieval", "shuffle", "confidence")
 
 
 @register
@@ -236,5 +414,7 @@ class MultipleChoice(_Choice):
         "correct": ["a", "c"],
         "model_answer": "Een samenvatting begint vaak met 'Als ik u goed begrijp ...' en eindigt met 'Klopt dat?'.",
         "retrieval": True,
+        "shuffle": False,
+        "confidence": True,
     }
-    commented = ("retrieval",)
+    commented = ("retrieval", "shuffle", "confidence")

@@ -188,6 +188,8 @@ class Intake(ExerciseType[IntakeState]):
     widget = "cursuslib.widgets.intake:IntakeExercise"
     verdicts = {"goed": "gesprek en bevestiging in orde", "nog_niet": "nog niet af"}
     scored = True
+    #: The evidence for a self-assessment is the assessment's score: the share of topics found in a closed talk.
+    evidence_kind = "intake-simulator"
     fields = (
         Field("client", "wie de klant is (naam en rol, zonder contactgegevens)", a_text),
         Field("situation", "de situatie, zoals de student die vooraf leest", a_text),

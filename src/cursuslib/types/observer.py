@@ -17,6 +17,9 @@ from .blocks import Block, Para, Table
 BEHAVIOUR_KINDS = ("positief", "negatief", "neutraal")
 #: Behaviour keys that count as question tallies: the summary shows the share of open questions.
 OPEN_KEY, CLOSED_KEY = "open", "gesloten"
+#: A round whose observed person is one of these is about the student (a classmate observed them and the student
+#: copied the tallies into their own list); only such rounds are evidence for the student's self-assessment.
+SELF_NAMES = ("ik", "ikzelf", "mij", "mijzelf", "zelf")
 
 
 @dataclass(frozen=True)
@@ -92,6 +95,25 @@ def summarise(exercise: Exercise, rounds: Sequence[Round]) -> Summary:
     return Summary(totals, share, strengths, f"{text('common.next_step', exercise)} {step}")
 
 
+def own_share(exercise: Exercise, state: ObserverState) -> float | None:
+    """The share of positive tallies among positive and negative ones in the rounds about the student, or None.
+
+    A round counts when its person is 'ik' (see :data:`SELF_NAMES`); rounds about others measure a classmate,
+    not the student, so they are never evidence.
+    """
+    kinds = {b.key: b.kind for b in behaviours(exercise)}
+    positive = negative = 0
+    for round_ in rounds_so_far(state, state.person):
+        if round_.person.strip().lower() not in SELF_NAMES:
+            continue
+        for name, value in round_.counts.items():
+            if value > 0 and kinds.get(name) == "positief":
+                positive += value
+            elif value > 0 and kinds.get(name) == "negatief":
+                negative += value
+    return positive / (positive + negative) if positive + negative else None
+
+
 def rounds_so_far(state: ObserverState, current: str) -> list[Round]:
     """The finished rounds plus the round now being tallied (named ``current``) when it has a count."""
     counts = {name: value for name, value in state.counts.items() if value >= 0}
@@ -118,6 +140,12 @@ class Observer(ExerciseType[ObserverState]):
                        {"key": "gesloten", "name": "Stelt een gesloten vraag", "kind": "neutraal"},
                        {"key": "onderbreekt", "name": "Onderbreekt de klant", "kind": "negatief"}],
     }
+
+    evidence_kind = "observatielijst rollenspel"
+
+    def evidence(self, exercise: Exercise, state: ObserverState) -> float | None:
+        """The share of positive behaviour in the rounds in which a classmate observed the student ('ik')."""
+        return own_share(exercise, state)
 
     def assess(self, exercise: Exercise, state: ObserverState) -> Assessment:
         """No verdict (an observation is not judged); the summary and tip as findings."""

@@ -18,7 +18,7 @@ from ..registry import register
 from ..schema import ID_PATTERN, Field, FieldError, describe, exercise_id, key, one_of, records
 from ..schema import text as a_text
 from .base import ClassPart, Context, ExerciseType
-from .blocks import Answer, Block, Chart, Group, Para, Table
+from .blocks import Answer, Block, Chart, Group, Items, Para, Table
 
 #: When a self-assessment is taken, with its Dutch name.
 MOMENTS = {"begin": "Begin", "eind": "Eind"}
@@ -159,28 +159,46 @@ def format_level(level: float, exercise: Exercise | None = None) -> str:
 
 
 # --------------------------------------------------------------------------- evidence
-def score_exercise(exercise: Exercise, state: Any) -> float | None:
-    """Return the fraction right (0..1) of one exercise's saved state, or None if it cannot count as evidence.
+@dataclass(frozen=True)
+class EvidenceItem:
+    """One piece of evidence for a quality: which exercise, what kind (as the portfolio names it) and its share."""
 
-    The score is the one the exercise's own type gives in its assessment (see :mod:`cursuslib.types`).
+    exercise_id: str
+    title: str
+    kind: str
+    score: float
+
+    def text(self) -> str:
+        """Dutch: ``'Titel' (eerste poging quiz): 67%``."""
+        return f"'{self.title}' ({self.kind}): {round(self.score * 100)}%"
+
+
+def gives_evidence(spec: Any) -> bool:
+    """True when a type's exercises may be listed as evidence (a type outside ``ExerciseType`` needs ``scored``)."""
+    return bool(getattr(spec, "gives_evidence", getattr(spec, "scored", False)))
+
+
+def score_exercise(exercise: Exercise, state: Any) -> float | None:
+    """Return the share (0..1) that one exercise's saved state gives as evidence, or None if it gives none.
+
+    The exercise's own type decides (:meth:`ExerciseType.evidence`): a quiz counts its first attempt,
+    an observer list the rounds about the student, the intake simulator the topics found.
     """
     spec = registry.get(exercise.type)
-    if spec is None or not spec.scored or not isinstance(state, dict):
+    if spec is None or not gives_evidence(spec) or not isinstance(state, dict):
         return None
     try:
-        score = spec.assess(exercise, spec.read(state)).score
+        read = spec.read(state)
+        score = spec.evidence(exercise, read) if hasattr(spec, "evidence") else spec.assess(exercise, read).score
     except (KeyError, TypeError, ValueError, AttributeError, IndexError):  # an old or damaged state is no evidence
         return None
     return None if score is None else min(max(float(score), 0.0), 1.0)
 
 
-def evidence_level(exercise_ids: Iterable[str], entries: Mapping[str, Any],
-                   exercises_by_id: Mapping[str, Exercise]) -> float | None:
-    """Turn the saved results of ``exercise_ids`` into a level 1..4 (the mean share right); None if none was done.
-
-    ``entries`` is what :meth:`AnswerStore.entries` returns (``{id: {"value": state, ...}}``).
-    """
-    scores = []
+def evidence_items(exercise_ids: Iterable[str], entries: Mapping[str, Any],
+                   exercises_by_id: Mapping[str, Exercise]) -> list[EvidenceItem]:
+    """The evidence that the saved results of ``exercise_ids`` give, each with where it came from."""
+    items = []
     for ref in exercise_ids:
         exercise = exercises_by_id.get(ref)
         entry = entries.get(ref)
@@ -188,7 +206,19 @@ def evidence_level(exercise_ids: Iterable[str], entries: Mapping[str, Any],
             continue
         score = score_exercise(exercise, entry.get("value"))
         if score is not None:
-            scores.append(score)
+            spec = registry.get(exercise.type)
+            kind = getattr(spec, "evidence_kind", "") or getattr(spec, "label", "") or exercise.type
+            items.append(EvidenceItem(ref, exercise.title, kind, score))
+    return items
+
+
+def evidence_level(exercise_ids: Iterable[str], entries: Mapping[str, Any],
+                   exercises_by_id: Mapping[str, Exercise]) -> float | None:
+    """Turn the saved results of ``exercise_ids`` into a level 1..4 (the mean share); None if none gives evidence.
+
+    ``entries`` is what :meth:`AnswerStore.entries` returns (``{id: {"value": state, ...}}``).
+    """
+    scores = [item.score for item in evidence_items(exercise_ids, entries, exercises_by_id)]
     if not scores:
         return None
     return 1 + (LEVEL_COUNT - 1) * sum(scores) / len(scores)
@@ -380,14 +410,14 @@ class SelfAssessment(ExerciseType[SelfAssessmentState]):
             if other is None or other.type != "self_assessment" or other.data.get("moment") != "begin":
                 return (f"veld 'compare_with': '{target}' is geen zelfbeoordeling met moment: begin; kies uit: "
                         f"{_begins(by_id)}.")
-        scored = sorted(name for name, spec in registry.types().items() if spec.scored)
+        scored = sorted(name for name, spec in registry.types().items() if gives_evidence(spec))
         for quality in exercise.data.get("qualities") or ():
             for ref in quality.evidence:
                 if ref not in by_id:
                     return f"eigenschap '{quality.key}', veld 'evidence': oefening '{ref}' bestaat niet in de cursus."
                 if by_id[ref].type not in scored:
                     return (f"eigenschap '{quality.key}', veld 'evidence': oefening '{ref}' is van type "
-                            f"{by_id[ref].type}, dat geen score geeft; kies een oefening van type: {', '.join(scored)}.")
+                            f"{by_id[ref].type}, dat geen bewijs geeft; kies een oefening van type: {', '.join(scored)}.")
                 if by_id[ref].data.get("retrieval"):
                     where = "" if by_id[ref].source == exercise.source else f" in {by_id[ref].source}"
                     return (f"eigenschap '{quality.key}', veld 'evidence': oefening '{ref}' is een herhaalvraag "
@@ -431,6 +461,9 @@ class SelfAssessment(ExerciseType[SelfAssessmentState]):
             if change:
                 parts.append(Para(change))
             parts.append(Para(calibration.description))
+            sources = evidence_items(quality.evidence, ctx.answers, ctx.by_id)
+            if sources:
+                parts.append(Items(tuple(item.text() for item in sources), label="Waar het bewijs vandaan komt"))
             if explanation:
                 parts.append(Answer("Jouw verklaring", explanation))
             blocks.append(Group(quality.name, tuple(parts)))
