@@ -215,3 +215,23 @@ def test_the_feedback_knows_both_spellings_of_a_compound(answer: str) -> None:
     exercise = find_exercise("02-herschrijf-3", REPO / "exercises")
     offer = [idea for idea in exercise.data["key_ideas"] if idea.label == "een aanbod voor een volgende versie"]
     assert [match.found for match in find_ideas(answer, offer)] == [True]
+
+
+def _minutes(text: str) -> list[int]:
+    return [int(number) for number in re.findall(r"\b(\d+)\s*(?:tot|-|min)", text + " min")]
+
+
+@pytest.mark.parametrize("overview", ["notebooks/00_welkom.md", "README.md"])
+def test_the_lesson_overviews_give_each_lesson_the_time_the_lesson_itself_gives(overview: str) -> None:
+    """The welcome lesson and the README once promised 45 to 60 minutes for a lesson that says 60 to 80 itself."""
+    own = {}
+    for path in sorted((REPO / "notebooks").glob("0[1-9]_*.md")):
+        found = re.search(r"^\*\*Tijd:\*\*(.+)$", path.read_text(encoding="utf-8"), re.MULTILINE)
+        assert found, f"{path.name} says nowhere how long it takes (**Tijd:** ...)"
+        own[path.stem[:2]] = _minutes(found.group(1).replace(" minuten", " min"))
+    rows = {}
+    for line in (REPO / overview).read_text(encoding="utf-8").splitlines():
+        cells = [cell.strip(" `") for cell in line.strip().strip("|").split("|")]
+        if len(cells) >= 3 and re.fullmatch(r"0[1-9](_\w+)?", cells[0]) and "min" in line:
+            rows[cells[0][:2]] = _minutes(next(cell for cell in cells if "min" in cell))
+    assert rows == own

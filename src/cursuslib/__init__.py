@@ -80,7 +80,7 @@ def show_answers_info() -> ipywidgets.Widget:
             pass
     count = 0
     try:
-        count = len(store.entries())
+        count = store.answer_count()
     except Exception:  # noqa: BLE001 - a notice is enough here; the store reports details itself
         pass
     where = fill(escape(text("show.answers_saved")), {"file": f"<code>{escape(shown)}{escape(store.path.name)}</code>",

@@ -391,6 +391,10 @@ class AnswerStore:
         """Return every saved entry (``{"value": ..., "saved_at": ...}``) by exercise id."""
         return self.load()["answers"]
 
+    def answer_count(self) -> int:
+        """How many answers the file holds (the quiz order seed is kept there too, but is no answer)."""
+        return sum(key != ORDER_SEED_ID for key in self.entries())
+
     def answer(self, exercise_id: str) -> SavedAnswer | None:
         """Return the saved answer of ``exercise_id`` with its revision, or None."""
         if not self.folder.is_dir():

@@ -147,3 +147,14 @@ def test_first_attempt_of_new_and_old_states() -> None:
     assert first_attempt(exercise, ChoiceState(["b"], 2, True)) is None
     assert first_attempt(exercise, ChoiceState(["b"], 1, False)) is None
     assert first_attempt(exercise, ChoiceState()) is None
+
+
+def test_markdown_in_an_option_is_a_warning_because_its_label_shows_it_literally(tmp_path: Path) -> None:
+    """A radio or checkbox label is plain text: *schuin* would show its asterisks to the student."""
+    found = warnings(tmp_path, quiz(1, "a", a='Je zegt *\\"Dat komt goed\\"*.'), quiz(2, "b", c="Je typt `ls` in."))
+    assert [line.split(": ", 1)[0] for line in found] == ["09_test.yaml, oefening '09-quiz-1', veld 'options'",
+                                                          "09_test.yaml, oefening '09-quiz-2', veld 'options'"]
+    assert "optie a bevat opmaak" in found[0] and "optie c bevat opmaak" in found[1]
+    # quotes, a product such as 3 * 4 and words with an underscore inside are no Markdown
+    plain = quiz(1, "a", a='Je zegt \\"Dat komt goed\\".', b="Is 3 * 4 twaalf?", c="Heet het bestand read_me?")
+    assert warnings(tmp_path, plain, quiz(2, "b")) == []

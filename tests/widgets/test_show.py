@@ -52,3 +52,13 @@ def test_a_broken_catalogue_is_shown_as_a_message_not_a_traceback(tmp_path: Path
     assert 'role="alert"' in box.value
     assert "Deze oefening kan niet worden getoond." in shown(box.value)
     assert "teksten/nl.yaml, regel 3" in shown(box.value)
+
+
+def test_the_quiz_order_seed_is_not_counted_as_an_answer(answers_dir: Path) -> None:
+    """Showing a quiz keeps the student's order seed in the answers file; the note still counts answers only."""
+    cursuslib.show_exercise("01-quiz-open-vraag")
+    store = get_store()
+    assert store.entries() and store.answer_count() == 0
+    assert "Er staan nu 0 antwoorden in." in shown(cursuslib.show_answers_info().value)
+    store.save("00-proef", "a")
+    assert "Er staat nu 1 antwoord in." in shown(cursuslib.show_answers_info().value)

@@ -7,6 +7,7 @@ checked answer is kept beside the last, and an exercise may ask "Hoe zeker ben j
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -212,6 +213,19 @@ def longest_right_warning(exercise: Exercise) -> str:
     return ""
 
 
+#: Markdown that an option would show literally: its label is plain text (emphasis, code, a link).
+MARKUP = re.compile(r"\*[^*\s]|[^*\s]\*|`|\[[^\]]*\]\(|(?<!\w)_[^_\s][^_]*_(?!\w)")
+
+
+def markup_warning(exercise: Exercise) -> str:
+    """A Dutch warning when an option's text holds Markdown, which its label would show as it is ("" when not)."""
+    marked = [option.key for option in options(exercise) if MARKUP.search(option.text)]
+    if not marked:
+        return ""
+    return (f"optie {', '.join(marked)} bevat opmaak (zoals *schuin*, `code` of een link); een optie wordt als gewone "
+            "tekst getoond, dus de student ziet de tekens zelf. Laat de opmaak weg; aanhalingstekens mogen wel.")
+
+
 def right_positions(exercises: Sequence[Exercise]) -> dict[int, list[str]]:
     """Per position in the file (1 = first option): the ids of the single-choice items whose right answer stands there."""
     found: dict[int, list[str]] = {}
@@ -304,9 +318,10 @@ class _Choice(ExerciseType[ChoiceState]):
         return None if first is None else first.score
 
     def content_warnings(self, exercises: Sequence[Exercise]) -> list[tuple[str, str, str]]:
-        """Options that give the answer away: a right answer that is clearly the longest, one position that dominates."""
+        """Options that give the answer away (a right answer that is clearly the longest, one position that dominates)
+        or show Markdown as it is."""
         found = [(exercise.id, "options", message) for exercise in exercises
-                 if (message := longest_right_warning(exercise))]
+                 for message in (longest_right_warning(exercise), markup_warning(exercise)) if message]
         message = position_warning(exercises)
         if message:
             found.append(("", "correct", message))

@@ -108,7 +108,7 @@ class BackupPanel(w.VBox):
         """Build the download link from the answers as they are now."""
         try:
             data = logic.download_bytes(self.store)
-            count = len(self.store.entries())
+            count = self.store.answer_count()
         except (StoreError, OSError) as exc:
             self.download.value = live_region(f'<div class="cursus-notice">{escape(str(exc))}</div>')
             return
