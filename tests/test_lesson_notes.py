@@ -1,6 +1,7 @@
 """The teaching notes (docs/lessen.md) keep what a teacher needs: per lesson the goals, the time and a classroom
-plan that fits that time; a rubric whose criteria each have the self-assessment's levels and name a quality that
-exists; exercise ids and observer behaviours that exist; links that resolve.
+plan that fits that time, opening with the lesson's retrieval questions when it has them; a rubric whose criteria
+each have the self-assessment's levels and name a quality that exists; exercise ids and observer behaviours that
+exist; links that resolve.
 
 Every check is a function that returns its problems, so each test also shows, on a damaged copy of the notes,
 that the check notices what a teacher would miss."""
@@ -100,6 +101,22 @@ def lesson_problems(text: str, stems: Iterable[str]) -> list[str]:
     return problems
 
 
+def retrieval_problems(text: str, stems: Iterable[str]) -> list[str]:
+    """Per lesson with retrieval questions: its plan opens with them ('Herhaling'), about 5 minutes (3 to 10) in all."""
+    problems = []
+    chapters = sections(text, 2)
+    for stem in stems:
+        body = next((body for heading, body in chapters.items() if f"`{stem}`" in heading), "")
+        rows = table_rows(sections(body, 3).get("Lesplan", ""))
+        about = [row for row in rows if len(row) >= 3 and row[0].isdigit() and re.search(r"herhaa?l", row[2], re.I)]
+        if not about or rows[0] is not about[0]:
+            problems.append(f"{stem}: the plan does not open with the retrieval questions ('Herhaling')")
+        elif not 3 <= sum(int(row[0]) for row in about) <= 10:
+            problems.append(f"{stem}: the retrieval questions take {sum(int(row[0]) for row in about)} minutes in the "
+                            "plan, expected about 5 (3 to 10)")
+    return problems
+
+
 def rubric_problems(text: str, qualities: Mapping[str, str]) -> list[str]:
     """Every rubric criterion names a self-assessment quality (key and name) and has its levels 1..LEVEL_COUNT."""
     chapter = next((body for heading, body in sections(text, 2).items() if heading.startswith("Rubric")), "")
@@ -156,6 +173,21 @@ def test_a_lesson_without_notes_or_with_a_plan_too_long_is_caught(notes: str) ->
     no_time = notes.replace("**15 tot 20 minuten**", "een kwartier", 1)
     assert lesson_problems(no_time, ["00_welkom"]) == ["00_welkom: 'Tijd (schatting)' has no range like "
                                                        "'15 tot 20 minuten'"]
+
+
+def test_every_lesson_with_retrieval_questions_opens_its_plan_with_them(notes: str,
+                                                                       course: dict[str, Exercise]) -> None:
+    stems = sorted({exercise.lesson for exercise in course.values() if exercise.data.get("retrieval")})
+    assert stems == ["02_klantcontact_eigenschappen", "03_ontevreden_klant", "04_klantenkamer",
+                     "05_behoeften_luisteren"]
+    assert retrieval_problems(notes, stems) == []
+    # a plan without the retrieval rows, or with far too little time for them, is caught
+    without = re.sub(r"^\| \d+ \| \w+ \| [^|\n]*[Hh]erhaa?l[^\n]*\n", "", notes, flags=re.MULTILINE)
+    assert retrieval_problems(without, stems) == [f"{stem}: the plan does not open with the retrieval questions "
+                                                  "('Herhaling')" for stem in stems]
+    rushed = re.sub(r"^\| 3 (\| Individueel \| .*Herhaling)", r"| 0 \1", notes, flags=re.MULTILINE)
+    assert retrieval_problems(rushed, stems) == [f"{stem}: the retrieval questions take 2 minutes in the plan, "
+                                                 "expected about 5 (3 to 10)" for stem in stems]
 
 
 def test_the_rubric_has_the_self_assessment_levels_and_qualities(notes: str, course: dict[str, Exercise]) -> None:
