@@ -3,7 +3,8 @@
 Imports what the kernel and a lesson import at start (the names in ``/host/precompile.json``), then
 rewrites each wheel in ``/host/in/`` into ``/host/out/``: as Pyodide's own packages are built
 (``pyodide py-compile``), each such module of another package becomes its ``.pyc`` alone (that keeps
-the site small); the course's own wheels (``keep_source``) get bytecode for all of their modules in
+the site small); files a wheel carries for a Jupyter server's frontend (a widget's lab extension) are left
+out, as the site serves the frontend itself; the course's own wheels (``keep_source``) get bytecode for all of their modules in
 ``__pycache__`` and keep their ``.py`` (a student's traceback shows our source lines). Modules nothing
 imports at start (most of Pygments' lexers, jedi's stubs) stay as they are. With ``course_dir`` set it also
 checks the course (``/host/course``) where a lesson's kernel finds it and adds the cache entries that makes
@@ -17,6 +18,7 @@ import importlib
 import importlib.util
 import json
 import os
+import re
 import site
 import sys
 import zipfile
@@ -68,6 +70,8 @@ def record_line(path: str, data: bytes) -> str:
     return f"{path},sha256={digest},{len(data)}"
 
 
+#: Browser-side files some wheels carry for a Jupyter server (anywidget: its lab extension, twice).
+FRONTEND = re.compile(r"[^/]+\.data/data/(share|etc)/jupyter/|[^/]+/(labextension|nbextension)/")
 added = 0
 for wheel in sorted(os.listdir("/host/in")):
     with zipfile.ZipFile(f"/host/in/{wheel}") as archive:
@@ -76,7 +80,10 @@ for wheel in sorted(os.listdir("/host/in")):
     ours = wheel.startswith(tuple(settings["keep_source"]))
     extra, dropped = {}, set()
     for path, data in list(entries.items()):
-        if path.endswith(".py") and ours:
+        if FRONTEND.match(path):  # the site serves each widget's frontend itself; a kernel never reads it
+            dropped.add(path)
+            del entries[path]
+        elif path.endswith(".py") and ours:
             extra[importlib.util.cache_from_source(path)] = pyc(path, data)
         elif path.endswith(".py") and path in hot:
             extra[path + "c"] = pyc(path, data)
