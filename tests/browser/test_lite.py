@@ -45,6 +45,7 @@ from .jlab import (
     save_screenshot,
     wait_kernel_idle,
 )
+from .test_lesson02 import run_axe_on
 
 pytestmark = pytest.mark.browser
 
@@ -496,7 +497,7 @@ def test_a_lesson_shows_its_exercises_by_itself_also_after_a_reload(page, consol
     network_guard.assert_only_loopback()
 
 
-def test_a_self_assessment_slider_moves_by_keyboard_and_comes_back(page, console_log: ConsoleLog,
+def test_a_self_assessment_slider_moves_by_keyboard_and_comes_back(page, console_log: ConsoleLog, axe_source: str,
                                                                    network_guard: NetworkGuard) -> None:
     """The slider is a native range input through anywidget: the site must hold its extension and wheel."""
     open_lesson(page, LESSON_02)
@@ -518,6 +519,8 @@ def test_a_self_assessment_slider_moves_by_keyboard_and_comes_back(page, console
         chosen.get_by_text(f"Niveau {level}:").wait_for()
     assert "maar zeg niet wanneer de ander een volledig antwoord krijgt" in chosen.text_content()
     wait_stored(page, "02-zelfbeoordeling", lambda v: v["levels"] == {"tijdig": 2})
+    failing = run_axe_on(page, axe_source, ".cursus-ex-02-zelfbeoordeling")
+    assert not failing, "axe on the self-assessment sliders in the Lite site:\n" + "\n".join(failing)
     save_screenshot(page, "lite-les02-schuifregelaar")
 
     page.reload(wait_until="domcontentloaded")
