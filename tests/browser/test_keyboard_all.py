@@ -269,7 +269,8 @@ def test_every_exercise_type_by_keyboard_only(page, keyboard_lab, console_log) -
             DRIVERS[kind](page, ex)
             wait_saved(keyboard_lab.answers_dir, exercise_id, lambda value: bool(value))
         except Exception as exc:  # noqa: BLE001 - collect all types, report them together
-            failures.append(f"{kind} ({exercise_id}): {type(exc).__name__}: {str(exc).splitlines()[0]}")
+            shown = " ".join(ex.inner_text().split())[-300:]  # what the student saw at that moment
+            failures.append(f"{kind} ({exercise_id}): {type(exc).__name__}: {str(exc).splitlines()[0]} (shown: {shown})")
     assert_no_widget_errors(page, console_log)
     close_notebook(page)
     assert not failures, "not usable by keyboard alone:\n" + "\n".join(failures)

@@ -12,17 +12,28 @@ from .base import live_region
 
 
 class ChecklistPanel:
-    """Tick boxes for the exercise's checklist; the owning widget saves on every tick (``on_change``)."""
+    """Tick boxes for the exercise's checklist and the message after 'afronden' (``message``).
 
-    def __init__(self, items: Sequence[str], heading: str, on_change: Callable[[], None]) -> None:
+    ``texts`` gives the owner's catalogue texts ``done_all_ticked``, ``done_unticked`` and ``done_unticked_next``;
+    ``html`` makes the text parts (the owner's, to share its layout). Once finished, every tick updates the
+    message; the owning widget saves on every tick (``on_change``).
+    """
+
+    def __init__(self, items: Sequence[str], heading: str, texts: Callable[[str], str],
+                 on_change: Callable[[], None], html: Callable[[str], w.HTML] = w.HTML) -> None:
         self.items = tuple(items)
+        self.done = False
+        self._texts = texts
+        self._on_change = on_change
         self.boxes = [w.Checkbox(value=False, description=item, indent=False, layout=w.Layout(width="auto"))
                       for item in self.items]
         for box in self.boxes:
-            box.observe(lambda _: on_change(), names="value")
-        title = w.HTML(f"<p><strong>{escape(heading)}</strong></p>")
+            box.observe(lambda _: self._ticked(), names="value")
+        title = html(f"<p><strong>{escape(heading)}</strong></p>")
         self.widget = w.VBox([title, *self.boxes])
         self.widget.layout.display = None if self.items else "none"
+        #: What 'afronden' says: the open points, or why the exercise cannot be finished yet.
+        self.message = html(live_region(""))
 
     @property
     def ticked(self) -> list[str]:
@@ -35,10 +46,38 @@ class ChecklistPanel:
         for box in self.boxes:
             box.value = box.description in keep
 
-    def done_html(self, all_ticked: str, some_open: str, advice: str) -> str:
+    def tick_also(self, *points: str) -> None:
+        """Tick these points (as a student would), leaving the others as they are."""
+        for box in self.boxes:
+            if box.description in points:
+                box.value = True
+
+    def finish(self) -> None:
+        """Mark the exercise finished and say which points are still open (never blocking)."""
+        self.done = True
+        self.message.value = self.done_html()
+
+    def restore(self, ticked: Sequence[str], done: bool) -> None:
+        """Put back the saved ticks and, for a finished exercise, its message."""
+        self.tick(ticked)
+        self.done = done
+        if done:
+            self.message.value = self.done_html()
+
+    def say(self, text: str) -> None:
+        """Show ``text`` (plain) where the message after 'afronden' goes, e.g. why it cannot be finished yet."""
+        self.message.value = live_region(f"<p>{escape(text)}</p>")
+
+    def done_html(self) -> str:
         """The message after 'afronden': all ticked, or which points are still open and what to do about them."""
         still_open = unticked(self.items, self.ticked)
         if not self.items or not still_open:
-            return live_region(f"<p>{escape(all_ticked)}</p>")
+            return live_region(f"<p>{escape(self._texts('done_all_ticked'))}</p>")
         points = "".join(f"<li>{inline_markdown(item)}</li>" for item in still_open)
-        return live_region(f"<p>{escape(some_open)}</p><ul>{points}</ul><p>{escape(advice)}</p>")
+        return live_region(f"<p>{escape(self._texts('done_unticked'))}</p><ul>{points}</ul>"
+                           f"<p>{escape(self._texts('done_unticked_next'))}</p>")
+
+    def _ticked(self) -> None:
+        if self.done:
+            self.message.value = self.done_html()
+        self._on_change()

@@ -36,14 +36,13 @@ class PlannerExercise(ExerciseWidget):
             self.minutes[part.key] = box
         self.programme = self.html(live_region(""))
         self.checklist = ChecklistPanel(self.exercise.data["checklist"], self.t("planner.checklist_heading"),
-                                        self._on_tick)
+                                        lambda key: self.t(f"planner.{key}"), self.save, self.html)
         self.done_button = button(self.t("planner.done_button"), tooltip=self.t("planner.done_tooltip"),
                                   style="primary")
         self.done_button.on_click(lambda _: self.mark_done())
         self.later = self.html("")
-        self.done_message = self.html(live_region(""))
+        self.done_message = self.checklist.message
         self.examples = self.html("")
-        self.done = False
         self.children = [self.header, self.notice, self.start, *self.minutes.values(), self.programme,
                          self.checklist.widget, self.done_button, self.later, self.done_message, self.examples,
                          self.saved_label]
@@ -56,9 +55,12 @@ class PlannerExercise(ExerciseWidget):
 
     def tick(self, *points: str) -> None:
         """Tick these checklist points (as a student would), leaving the others as they are."""
-        for box in self.checklist.boxes:
-            if box.description in points:
-                box.value = True
+        self.checklist.tick_also(*points)
+
+    @property
+    def done(self) -> bool:
+        """True once the student finished the exercise ('afronden')."""
+        return self.checklist.done
 
     def mark_done(self) -> None:
         """Mark the plan done: name the unticked points (never blocking) and, the first time, show the example.
@@ -67,22 +69,11 @@ class PlannerExercise(ExerciseWidget):
         """
         result: Programme = self.assess().detail
         if result.error:
-            self.done_message.value = live_region(f"<p>{escape(result.error)}</p>")
+            self.checklist.say(result.error)
             return
-        self.done = True
         self.attempted = True
-        self._show_done()
+        self.checklist.finish()
         self._show_example()
-        self.save()
-
-    def _show_done(self) -> None:
-        self.done_message.value = self.checklist.done_html(self.t("planner.done_all_ticked"),
-                                                           self.t("planner.done_unticked"),
-                                                           self.t("planner.done_unticked_next"))
-
-    def _on_tick(self) -> None:
-        if self.done:
-            self._show_done()
         self.save()
 
     def _show_example(self) -> None:
@@ -165,9 +156,7 @@ class PlannerExercise(ExerciseWidget):
         for key, box in self.minutes.items():
             if key in state.minutes:
                 box.value = max(box.min, min(box.max, state.minutes[key]))
-        self.checklist.tick(state.ticked)
-        self.attempted, self.done = state.attempted, state.done
+        self.checklist.restore(state.ticked, state.done)
+        self.attempted = state.attempted
         self._update_programme()
-        if self.done:
-            self._show_done()
         self._show_example()

@@ -52,7 +52,7 @@ class ReflectionExercise(ExerciseWidget):
             self.counts[step.key] = count
             rows += [prompt, box, count]
         self.checklist = ChecklistPanel(self.exercise.data["checklist"], self.t("reflection.checklist_heading"),
-                                        self._on_tick)
+                                        lambda key: self.t(f"reflection.{key}"), self.save, self.html)
         self.overview_button = button(self.t("reflection.show_overview"), tooltip=self.t("reflection.overview_tooltip"))
         self.overview_button.on_click(lambda _: self.show_overview())
         self.done_button = button(self.t("reflection.done_button"), tooltip=self.t("reflection.done_tooltip"),
@@ -60,9 +60,8 @@ class ReflectionExercise(ExerciseWidget):
         self.done_button.on_click(lambda _: self.mark_done())
         self.later = self.html("")
         self.overview = self.html(live_region(""))
-        self.done_message = self.html(live_region(""))
+        self.done_message = self.checklist.message
         self.examples = self.html("")
-        self.done = False
         self._show_examples()
         self.children = [self.header, self.notice, *rows, self.checklist.widget,
                          w.HBox([self.done_button, self.overview_button]), self.later, self.done_message,
@@ -79,9 +78,12 @@ class ReflectionExercise(ExerciseWidget):
 
     def tick(self, *points: str) -> None:
         """Tick these checklist points (as a student would), leaving the others as they are."""
-        for box in self.checklist.boxes:
-            if box.description in points:
-                box.value = True
+        self.checklist.tick_also(*points)
+
+    @property
+    def done(self) -> bool:
+        """True once the student finished the exercise ('afronden')."""
+        return self.checklist.done
 
     def mark_done(self) -> None:
         """Mark the reflection done: name the unticked points (never blocking) and, the first time, show the examples.
@@ -91,22 +93,11 @@ class ReflectionExercise(ExerciseWidget):
         empty = first_attempt_ready(self.answers)
         if empty:
             names = ", ".join(step.name for step in self.steps if step.key in empty)
-            self.done_message.value = live_region(f"<p>{escape(self.t('reflection.steps_missing', steps=names))}</p>")
+            self.checklist.say(self.t("reflection.steps_missing", steps=names))
             return
-        self.done = True
         self.attempted = True
-        self._show_done()
+        self.checklist.finish()
         self._show_examples()
-        self.save()
-
-    def _show_done(self) -> None:
-        self.done_message.value = self.checklist.done_html(self.t("reflection.done_all_ticked"),
-                                                           self.t("reflection.done_unticked"),
-                                                           self.t("reflection.done_unticked_next"))
-
-    def _on_tick(self) -> None:
-        if self.done:
-            self._show_done()
         self.save()
 
     def _show_examples(self) -> None:
@@ -180,8 +171,6 @@ class ReflectionExercise(ExerciseWidget):
             if key in state.steps:
                 box.value = state.steps[key]
                 self.counts[key].value = self._count_html(box.value)
-        self.checklist.tick(state.ticked)
-        self.attempted, self.done = state.attempted, state.done
-        if self.done:
-            self._show_done()
+        self.checklist.restore(state.ticked, state.done)
+        self.attempted = state.attempted
         self._show_examples()
