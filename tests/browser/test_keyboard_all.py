@@ -69,6 +69,15 @@ def type_into(page, box, text: str) -> None:
     """Tab to a text field and type ``text``."""
     tab_to(page, box)
     page.keyboard.type(text)
+    typed(box, text)
+
+
+def typed(box, text: str) -> None:
+    """The field shows ``text`` (else the keys went elsewhere: say so here, not as a missing reply later)."""
+    shown = box.input_value()
+    if text not in shown:
+        focused = box.page.evaluate("() => document.activeElement && document.activeElement.outerHTML.slice(0, 200)")
+        raise AssertionError(f"typed {text!r}, the field shows {shown!r}; focus is on {focused}")
 
 
 def press_check(page, exercise) -> None:
@@ -131,6 +140,7 @@ def reflection(page, ex) -> None:
     boxes = ex.locator("textarea")
     boxes.nth(0).focus()
     page.keyboard.type("Tijdens mijn stage belde een klant over een fout in de app.")
+    typed(boxes.nth(0), "Tijdens mijn stage belde een klant over een fout in de app.")
     type_into(page, boxes.nth(1), "Ik moest uitzoeken wat er misging.")
     for number in (2, 3, 4):  # the other STARR steps, then the checklist and 'afronden' (the first attempt)
         type_into(page, boxes.nth(number), "Ik vroeg wat er precies misging.")
@@ -155,6 +165,7 @@ def question_practice(page, ex) -> None:
     box = ex.get_by_role("textbox").first
     box.focus()
     page.keyboard.type("Hoe ziet een gewone werkdag bij u eruit?")
+    typed(box, "Hoe ziet een gewone werkdag bij u eruit?")
     press_check(page, ex)
     wait_feedback(ex, "open vraag")
 
