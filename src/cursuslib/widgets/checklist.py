@@ -81,3 +81,24 @@ class ChecklistPanel:
         if self.done:
             self.message.value = self.done_html()
         self._on_change()
+
+
+class ChecklistOwner:
+    """What a widget with a :class:`ChecklistPanel` (``self.checklist``) offers: ticking as a student would,
+    whether it is finished, and the message after 'afronden'."""
+
+    checklist: ChecklistPanel
+
+    def tick(self, *points: str) -> None:
+        """Tick these checklist points (as a student would), leaving the others as they are."""
+        self.checklist.tick_also(*points)
+
+    @property
+    def done(self) -> bool:
+        """True once the student finished the exercise ('afronden')."""
+        return self.checklist.done
+
+    @property
+    def done_message(self) -> w.HTML:
+        """The message after 'afronden' (the open points, or why it cannot be finished yet)."""
+        return self.checklist.message

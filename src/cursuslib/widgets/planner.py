@@ -11,10 +11,10 @@ from ..text import escape, inline_markdown
 from ..types.planner import MAX_MINUTES, PlanExample, PlannerState, Programme, build_programme, parts
 from ..types.planner import clock_text as clock
 from .base import ExerciseWidget, button, live_region, next_step_html
-from .checklist import ChecklistPanel
+from .checklist import ChecklistOwner, ChecklistPanel
 
 
-class PlannerExercise(ExerciseWidget):
+class PlannerExercise(ChecklistOwner, ExerciseWidget):
     """Plan a programme; it is rebuilt and checked against the rules and the advice after every change.
 
     Under it: the checklist and 'Planning afronden'. The first time the student marks the plan done
@@ -41,7 +41,6 @@ class PlannerExercise(ExerciseWidget):
                                   style="primary")
         self.done_button.on_click(lambda _: self.mark_done())
         self.later = self.html("")
-        self.done_message = self.checklist.message
         self.examples = self.html("")
         self.children = [self.header, self.notice, self.start, *self.minutes.values(), self.programme,
                          self.checklist.widget, self.done_button, self.later, self.done_message, self.examples,
@@ -52,15 +51,6 @@ class PlannerExercise(ExerciseWidget):
     def _on_change(self, _: Any) -> None:
         self._update_programme()
         self.save()
-
-    def tick(self, *points: str) -> None:
-        """Tick these checklist points (as a student would), leaving the others as they are."""
-        self.checklist.tick_also(*points)
-
-    @property
-    def done(self) -> bool:
-        """True once the student finished the exercise ('afronden')."""
-        return self.checklist.done
 
     def mark_done(self) -> None:
         """Mark the plan done: name the unticked points (never blocking) and, the first time, show the example.

@@ -22,10 +22,10 @@ from ..types.reflection import (
     word_label,
 )
 from .base import ExerciseWidget, button, live_region, model_box
-from .checklist import ChecklistPanel
+from .checklist import ChecklistOwner, ChecklistPanel
 
 
-class ReflectionExercise(ExerciseWidget):
+class ReflectionExercise(ChecklistOwner, ExerciseWidget):
     """A reflection in six steps (Situatie, Taak, Actie, Resultaat, Reflectie, Transfer; names from the catalogue).
 
     Under the steps: the checklist and 'Reflectie afronden'. The first time the student marks the
@@ -60,7 +60,6 @@ class ReflectionExercise(ExerciseWidget):
         self.done_button.on_click(lambda _: self.mark_done())
         self.later = self.html("")
         self.overview = self.html(live_region(""))
-        self.done_message = self.checklist.message
         self.examples = self.html("")
         self._show_examples()
         self.children = [self.header, self.notice, *rows, self.checklist.widget,
@@ -75,15 +74,6 @@ class ReflectionExercise(ExerciseWidget):
     def write(self, step_key: str, text: str) -> None:
         """Type ``text`` into step ``step_key`` (as a student would)."""
         self.boxes[step_key].value = text
-
-    def tick(self, *points: str) -> None:
-        """Tick these checklist points (as a student would), leaving the others as they are."""
-        self.checklist.tick_also(*points)
-
-    @property
-    def done(self) -> bool:
-        """True once the student finished the exercise ('afronden')."""
-        return self.checklist.done
 
     def mark_done(self) -> None:
         """Mark the reflection done: name the unticked points (never blocking) and, the first time, show the examples.
