@@ -183,19 +183,18 @@ def first_attempt(exercise: Exercise, state: ChoiceState) -> FirstAttempt | None
     A state saved before first attempts were kept has no ``first``: when it was checked exactly once
     and still shows that check, the selection is that first attempt; otherwise it is unknown.
     """
-    known = {option.key for option in options(exercise)}
     if state.first is not None:
-        keys = tuple(k for k in state.first if k in known)
-        if not keys:
-            return None
-        correct = check_choice(exercise, keys).correct
-        return FirstAttempt(keys, correct, _score(exercise, keys, correct), state.first_confidence)
-    if state.attempts == 1 and state.checked:
-        keys = tuple(k for k in state.selected if k in known)
-        if keys:
-            correct = check_choice(exercise, keys).correct
-            return FirstAttempt(keys, correct, _score(exercise, keys, correct), state.confidence)
-    return None
+        chosen, sure = state.first, state.first_confidence
+    elif state.attempts == 1 and state.checked:
+        chosen, sure = state.selected, state.confidence
+    else:
+        return None
+    known = {option.key for option in options(exercise)}
+    keys = tuple(k for k in chosen if k in known)
+    if not keys:
+        return None
+    correct = check_choice(exercise, keys).correct
+    return FirstAttempt(keys, correct, _score(exercise, keys, correct), sure)
 
 
 # --------------------------------------------------------------------------- content balance (cursus check)

@@ -61,7 +61,7 @@ class ChoiceQuiz(ExerciseWidget):
                 description=self.t("choice.confidence_question"), style={"description_width": "initial"},
                 layout=w.Layout(width="auto"))
             self.confidence.add_class("cursus-confidence")
-            self.confidence.observe(self._on_confidence, names="value")
+            self.confidence.observe(lambda _: self.save(), names="value")  # save() skips a restore
             parts.append(self.confidence)
         self.buttons = self.action_row(retry=("common.retry", "common.retry_tooltip"))
         children = [*parts, self.buttons, self.feedback, self.model, self.saved_label]
@@ -147,10 +147,6 @@ class ChoiceQuiz(ExerciseWidget):
             self.checked = False
             self.feedback.value = live_region(escape(self.t("choice.changed", button=self.t("common.check"))))
         self.save()
-
-    def _on_confidence(self, _: Any) -> None:
-        if not self._restoring:
-            self.save()
 
     def _confidence(self) -> str:
         value = self.confidence.value if self.confidence is not None else None
