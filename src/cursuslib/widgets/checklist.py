@@ -84,10 +84,18 @@ class ChecklistPanel:
 
 
 class ChecklistOwner:
-    """What a widget with a :class:`ChecklistPanel` (``self.checklist``) offers: ticking as a student would,
-    whether it is finished, and the message after 'afronden'."""
+    """What a widget with a :class:`ChecklistPanel` (``self.checklist``) and worked examples offers: ticking as a
+    student would, whether it is finished, the message after 'afronden', and the examples after the first attempt.
+
+    The owner has ``later`` and ``examples`` (HTML parts) and ``attempted``, and implements
+    :meth:`_examples_later` and :meth:`_examples_html`.
+    """
 
     checklist: ChecklistPanel
+    later: w.HTML
+    examples: w.HTML
+    attempted: bool
+    save: Callable[[], None]  # the widget's own (annotation only: the mixin must not shadow it)
 
     def tick(self, *points: str) -> None:
         """Tick these checklist points (as a student would), leaving the others as they are."""
@@ -102,3 +110,26 @@ class ChecklistOwner:
     def done_message(self) -> w.HTML:
         """The message after 'afronden' (the open points, or why it cannot be finished yet)."""
         return self.checklist.message
+
+    def _examples_later(self) -> str | None:
+        """The text saying that examples follow the first attempt; None when the exercise has no examples."""
+        raise NotImplementedError
+
+    def _examples_html(self) -> str:
+        """The examples (made only after the first attempt)."""
+        raise NotImplementedError
+
+    def _finish(self) -> None:
+        """The first (or a later) attempt: finish the checklist, show the examples and save."""
+        self.attempted = True
+        self.checklist.finish()
+        self._show_examples()
+        self.save()
+
+    def _show_examples(self) -> None:
+        """Before the first attempt: say that examples follow it; after it: the examples."""
+        later = self._examples_later()
+        if later is None:
+            return
+        self.later.value = "" if self.attempted else f'<p class="cursus-saved">{escape(later)}</p>'
+        self.examples.value = self._examples_html() if self.attempted else ""

@@ -46,7 +46,7 @@ class PlannerExercise(ChecklistOwner, ExerciseWidget):
                          self.checklist.widget, self.done_button, self.later, self.done_message, self.examples,
                          self.saved_label]
         self._update_programme()
-        self._show_example()
+        self._show_examples()
 
     def _on_change(self, _: Any) -> None:
         self._update_programme()
@@ -61,21 +61,14 @@ class PlannerExercise(ChecklistOwner, ExerciseWidget):
         if result.error:
             self.checklist.say(result.error)
             return
-        self.attempted = True
-        self.checklist.finish()
-        self._show_example()
-        self.save()
+        self._finish()
 
-    def _show_example(self) -> None:
-        """Before the first attempt: say that an example follows; after it: the weak and strong programme."""
-        example: PlanExample | None = self.exercise.data.get("example")
-        if example is None:
-            return
-        if not self.attempted:
-            self.later.value = f'<p class="cursus-saved">{escape(self.t("planner.examples_later"))}</p>'
-            self.examples.value = ""
-            return
-        self.later.value = ""
+    def _examples_later(self) -> str | None:
+        return None if self.exercise.data.get("example") is None else self.t("planner.examples_later")
+
+    def _examples_html(self) -> str:
+        """The weak and the strong programme side by side, with a note per part."""
+        example: PlanExample = self.exercise.data["example"]
         weak = build_programme(self.exercise, example.start, {part.key: part.weak for part in example.parts})
         strong = build_programme(self.exercise, example.start, {part.key: part.strong for part in example.parts})
         notes = {part.key: part.why for part in example.parts}
@@ -95,10 +88,10 @@ class PlannerExercise(ChecklistOwner, ExerciseWidget):
             self.t("planner.col_part"), self.t("planner.example_weak"), self.t("planner.example_strong"),
             self.t("planner.example_why")))
         caption = escape(self.t("planner.example_caption", start=clock(weak.rows[0].start) if weak.rows else ""))
-        self.examples.value = (f'<div class="cursus-model" role="region" aria-label="{caption}">'
-                               f"<p>{escape(self.t('planner.example_intro'))}</p>"
-                               f'<table class="cursus-table"><caption>{caption}</caption><thead><tr>{heads}</tr>'
-                               f"</thead><tbody>{rows}</tbody></table></div>")
+        return (f'<div class="cursus-model" role="region" aria-label="{caption}">'
+                f"<p>{escape(self.t('planner.example_intro'))}</p>"
+                f'<table class="cursus-table"><caption>{caption}</caption><thead><tr>{heads}</tr>'
+                f"</thead><tbody>{rows}</tbody></table></div>")
 
     def _update_programme(self) -> None:
         result: Programme = self.assess().detail
@@ -149,4 +142,4 @@ class PlannerExercise(ChecklistOwner, ExerciseWidget):
         self.checklist.restore(state.ticked, state.done)
         self.attempted = state.attempted
         self._update_programme()
-        self._show_example()
+        self._show_examples()

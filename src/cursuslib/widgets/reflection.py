@@ -85,25 +85,18 @@ class ReflectionExercise(ChecklistOwner, ExerciseWidget):
             names = ", ".join(step.name for step in self.steps if step.key in empty)
             self.checklist.say(self.t("reflection.steps_missing", steps=names))
             return
-        self.attempted = True
-        self.checklist.finish()
-        self._show_examples()
-        self.save()
+        self._finish()
 
-    def _show_examples(self) -> None:
-        """Before the first attempt: say that examples follow; after it: every step's weak and strong example."""
-        examples = self.exercise.data.get("step_examples") or {}
-        if not examples:
-            return
-        if not self.attempted:
-            self.later.value = f'<p class="cursus-saved">{escape(self.t("reflection.examples_later"))}</p>'
-            self.examples.value = ""
-            return
-        self.later.value = ""
+    def _examples_later(self) -> str | None:
+        return self.t("reflection.examples_later") if self.exercise.data.get("step_examples") else None
+
+    def _examples_html(self) -> str:
+        """Every step's weak and strong example."""
+        examples = self.exercise.data["step_examples"]
         parts = "".join(self._example_html(step.name, examples[step.key]) for step in self.steps
                         if step.key in examples)
-        self.examples.value = (f"<h4>{escape(self.t('reflection.examples_heading'))}</h4>"
-                               f"<p>{escape(self.t('reflection.examples_intro'))}</p>{parts}")
+        return (f"<h4>{escape(self.t('reflection.examples_heading'))}</h4>"
+                f"<p>{escape(self.t('reflection.examples_intro'))}</p>{parts}")
 
     def _example_html(self, name: str, example: StepExample) -> str:
         """One step's example: the weak text, the strong text and what makes the strong one strong."""
