@@ -3,9 +3,10 @@
 Imports what the kernel and a lesson import at start (the names in ``/host/precompile.json``), then
 rewrites each wheel in ``/host/in/`` into ``/host/out/``: as Pyodide's own packages are built
 (``pyodide py-compile``), each such module of another package becomes its ``.pyc`` alone (that keeps
-the site small); files a wheel carries for a Jupyter server's frontend (a widget's lab extension) are left
-out, as the site serves the frontend itself; the course's own wheels (``keep_source``) get bytecode for all of their modules in
-``__pycache__`` and keep their ``.py`` (a student's traceback shows our source lines). Modules nothing
+the site small); files a wheel carries for a Jupyter server's frontend (a widget's lab extension) are
+left out, as the site serves the frontend itself; the course's own wheels (``keep_source``) get bytecode
+for all of their modules in ``__pycache__`` and keep their ``.py`` (a student's traceback shows our
+source lines). Modules nothing
 imports at start (most of Pygments' lexers, jedi's stubs) stay as they are. With ``course_dir`` set it also
 checks the course (``/host/course``) where a lesson's kernel finds it and adds the cache entries that makes
 (``cursuslib/_cache/``, see ``cursuslib/cache.py``) to the cursuslib wheel: a lesson's first exercise then

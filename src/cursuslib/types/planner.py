@@ -203,8 +203,6 @@ def check_example(value: Any, ctx: Mapping[str, Any]) -> PlanExample | None:
     return PlanExample(start, tuple(examples), why)
 
 
-
-
 def parse_time(value: str) -> int | None:
     """Return minutes after midnight for '15:00', '9.30' or '15.00 uur'; None if it is not a time."""
     match = _TIME.match(value)
