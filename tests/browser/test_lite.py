@@ -199,6 +199,16 @@ def open_lesson(page: Any, path: str) -> None:
     wait_notebook(page, path)
 
 
+def reload_lesson(page: Any, path: str) -> None:
+    """Reload the page: the site reopens lesson ``path`` (other restored tabs are closed) in a new kernel."""
+    page.reload(wait_until="domcontentloaded")
+    wait_app(page)
+    assert path in open_panels(page), "the reload did not reopen the lesson"
+    for other in set(open_panels(page)) - {path}:
+        close_notebook(page, other)
+    wait_notebook(page, path)
+
+
 def run_lesson(page: Any, path: str, console: ConsoleLog) -> None:
     """Run all cells of the open lesson; fail on an error output or a missing or broken exercise."""
     console.clear()
@@ -294,12 +304,7 @@ def test_answer_gets_feedback_and_survives_a_reload(page, console_log: ConsoleLo
     wait_stored(page, "01-open-vraag-stellen", lambda v: v["text"] == question and v["attempts"] == 2)
     save_screenshot(page, "lite-les01-feedback")
 
-    page.reload(wait_until="domcontentloaded")
-    wait_app(page)
-    assert LESSON_01 in open_panels(page), "the reload did not reopen the lesson"
-    for other in set(open_panels(page)) - {LESSON_01}:
-        close_notebook(page, other)
-    wait_notebook(page, LESSON_01)
+    reload_lesson(page, LESSON_01)
     run_lesson(page, LESSON_01, console_log)
     trainer = page.locator(".cursus-ex-01-open-vraag-stellen")
     assert trainer.locator("textarea").input_value() == question
@@ -422,11 +427,7 @@ def test_an_intake_runs_offline_and_comes_back_after_a_reload(page, console_log:
     wait_stored(page, "01-intake", lambda v: v["closed"])
     save_screenshot(page, "lite-les01-intake")
 
-    page.reload(wait_until="domcontentloaded")
-    wait_app(page)
-    for other in set(open_panels(page)) - {LESSON_01}:
-        close_notebook(page, other)
-    wait_notebook(page, LESSON_01)
+    reload_lesson(page, LESSON_01)
     run_lesson(page, LESSON_01, console_log)
     intake = page.locator(".cursus-ex-01-intake")
     assert f"Aantal beurten: {len(lines)}" in intake.text_content()
@@ -474,12 +475,7 @@ def test_a_lesson_shows_its_exercises_by_itself_also_after_a_reload(page, consol
         if attempt == "opened":
             open_lesson(page, LESSON_01)
         else:
-            page.reload(wait_until="domcontentloaded")
-            wait_app(page)
-            assert LESSON_01 in open_panels(page), "the reload did not reopen the lesson"
-            for other in set(open_panels(page)) - {LESSON_01}:
-                close_notebook(page, other)
-            wait_notebook(page, LESSON_01)
+            reload_lesson(page, LESSON_01)
         # No Run All here: the first exercise and then all of them appear by themselves.
         page.locator(expected[0]).locator(".jupyter-button").first.wait_for(state="visible", timeout=RUN_TIMEOUT * 1000)
         deadline = time.monotonic() + RUN_TIMEOUT
@@ -523,11 +519,7 @@ def test_a_self_assessment_slider_moves_by_keyboard_and_comes_back(page, console
     assert not failing, "axe on the self-assessment sliders in the Lite site:\n" + "\n".join(failing)
     save_screenshot(page, "lite-les02-schuifregelaar")
 
-    page.reload(wait_until="domcontentloaded")
-    wait_app(page)
-    for other in set(open_panels(page)) - {LESSON_02}:
-        close_notebook(page, other)
-    wait_notebook(page, LESSON_02)
+    reload_lesson(page, LESSON_02)
     run_lesson(page, LESSON_02, console_log)
     slider = page.locator(".cursus-ex-02-zelfbeoordeling").get_by_role("slider", name="Reageer tijdig", exact=True)
     assert slider.get_attribute("aria-valuetext") == "niveau 2 van 4" and slider.input_value() == "2"
